@@ -1,0 +1,221 @@
+import { toSerial } from "./dates";
+import { Result, isError } from "./errors";
+import { Framework, resultRate } from "./frameworks";
+import { Problems } from "./messages";
+import { Decimal, ZERO, sum, toPence } from "./money";
+import { OUTCOME_TYPES, OutcomeId } from "./outcomes";
+
+// The summaries live in their own module to keep this one small; re-exported so that the
+// engine's index (which exports this module) also offers them.
+export * from "./claim-summaries";
+
+/** One row of a council's claim history. */
+export interface Claim {
+  /** Excel serial date on which the claim was made. */
+  date: number;
+  outcome: OutcomeId;
+  families: Decimal;
+  /** £ actually claimed, where the council knows it; otherwise the framework's rates decide. */
+  amount?: Decimal;
+  /** The programme year (1-based) in which these families were attached, when known. */
+  attachmentYear?: number;
+}
+
+/** The families of a claim that were attached in one programme year, and what they earn. */
+export interface ClaimPart {
+  year: number;
+  families: Decimal;
+  /** £ per family for this outcome in the year of attachment. */
+  rate: Decimal;
+  /** £ of the claim attributed to this year, to the penny. */
+  amount: Decimal;
+}
+
+export interface PricedClaim {
+  /** 1-based position in the claim history as given, so messages and tables can point back. */
+  row: number;
+  date: number;
+  outcome: OutcomeId;
+  families: Decimal;
+  parts: ClaimPart[];
+  /** £ at the framework's rates for the years of attachment. */
+  rated: Decimal;
+  /** £ of the claim: the known amount where given, else the rated amount. */
+  amount: Decimal;
+  amountKnown: boolean;
+}
+
+function checkProfile(framework: Framework, profile: readonly Decimal[]): Result<Decimal[]> {
+  if (profile.length > framework.years.length) {
+    return Problems.profileTooLong(profile.length, framework.id, framework.years.length);
+  }
+  for (const [i, families] of profile.entries()) {
+    if (!families.isFinite()) return Problems.notFinite(`families attached in year ${i + 1}`);
+    if (families.isNegative())
+      return Problems.negative(`families attached in year ${i + 1}`, families.toString());
+  }
+  return [...profile];
+}
+
+/** The caller should already have rejected bad rows; checking again keeps a wrong figure out. */
+function checkClaim(framework: Framework, claim: Claim, row: number): Result<Claim> {
+  const what = `claim row ${row}`;
+  const date = toSerial(`${what} date`, claim.date);
+  if (isError(date)) return date;
+  if (!framework.results.has(claim.outcome)) {
+    const paid = [...framework.results.keys()].map((id) => OUTCOME_TYPES[id].label);
+    return Problems.outcomeNotPaid(
+      OUTCOME_TYPES[claim.outcome]?.label ?? String(claim.outcome),
+      framework.id,
+      paid
+    );
+  }
+  const { families, amount, attachmentYear } = claim;
+  if (!families.isFinite()) return Problems.notFinite(`${what} families`);
+  if (families.isNegative()) return Problems.negative(`${what} families`, families.toString());
+  if (!families.isInteger()) return Problems.notWhole(`${what} families`, families.toString());
+  if (amount !== undefined) {
+    if (!amount.isFinite()) return Problems.notFinite(`${what} amount`);
+    if (amount.isNegative()) return Problems.negative(`${what} amount`, amount.toString());
+    if (families.isZero() && !amount.isZero())
+      return Problems.amountWithoutFamilies(row, amount.toString());
+  }
+  if (attachmentYear !== undefined) {
+    const most = framework.years.length;
+    if (!Number.isInteger(attachmentYear) || attachmentYear < 1 || attachmentYear > most) {
+      return Problems.claimYearOutside(row, attachmentYear, most);
+    }
+  }
+  return { ...claim, date };
+}
+
+/** Takes families from the earliest years that still have some, first in first out. */
+function takeFirstInFirstOut(
+  remaining: Decimal[],
+  families: Decimal
+): { year: number; families: Decimal }[] | undefined {
+  const taken: { year: number; families: Decimal }[] = [];
+  let left = families;
+  for (let i = 0; i < remaining.length && left.greaterThan(0); i++) {
+    const portion = Decimal.min(left, remaining[i]);
+    if (portion.isZero()) continue;
+    taken.push({ year: i + 1, families: portion });
+    remaining[i] = remaining[i].minus(portion);
+    left = left.minus(portion);
+  }
+  return left.isZero() ? taken : undefined;
+}
+
+/**
+ * Shares a known claim amount between its years in proportion to what each year's families
+ * would earn at the rates, the last year taking the remainder so the parts add up to the penny.
+ */
+function shareKnownAmount(amount: Decimal, parts: ClaimPart[]): ClaimPart[] {
+  const ratedTotal = sum(parts.map((part) => part.amount));
+  const weights = ratedTotal.isZero()
+    ? parts.map((part) => part.families)
+    : parts.map((part) => part.amount);
+  const weightTotal = sum(weights);
+  let allocated = ZERO;
+  return parts.map((part, i) => {
+    const share =
+      i === parts.length - 1
+        ? amount.minus(allocated)
+        : toPence(amount.times(weights[i]).div(weightTotal));
+    allocated = allocated.plus(share);
+    return { ...part, amount: share };
+  });
+}
+
+function price(
+  framework: Framework,
+  claim: Claim,
+  row: number,
+  years: { year: number; families: Decimal }[]
+): PricedClaim {
+  const rated = years.map(({ year, families }): ClaimPart => {
+    const rate = resultRate(framework, claim.outcome, year);
+    return { year, families, rate, amount: toPence(families.times(rate)) };
+  });
+  const ratedAmount = sum(rated.map((part) => part.amount));
+  const known = claim.amount === undefined ? undefined : toPence(claim.amount);
+  return {
+    row,
+    date: claim.date,
+    outcome: claim.outcome,
+    families: claim.families,
+    parts: known === undefined || rated.length === 0 ? rated : shareKnownAmount(known, rated),
+    rated: ratedAmount,
+    amount: known ?? ratedAmount,
+    amountKnown: known !== undefined,
+  };
+}
+
+/**
+ * Prices a claim history at the rates of the year in which each family was ATTACHED (the taper
+ * pays a family attached in year 2 twice the year-1 results). Where a claim does not say its
+ * attachment year, families are assumed to come out in the order they went in: for each outcome
+ * type separately, claims by date take year 1's attached families first, then year 2's, so one
+ * claim can span two years. Claims with a known year are taken as the council's own record:
+ * they use up that year's families before the first-in-first-out fill. A family claims each
+ * result once, so claiming an outcome for more families than were attached is an error.
+ */
+export function priceClaims(
+  framework: Framework,
+  claims: readonly Claim[],
+  profile: readonly Decimal[]
+): Result<PricedClaim[]> {
+  const attached = checkProfile(framework, profile);
+  if (isError(attached)) return attached;
+  const checked: Claim[] = [];
+  for (const [i, claim] of claims.entries()) {
+    const ok = checkClaim(framework, claim, i + 1);
+    if (isError(ok)) return ok;
+    checked.push(ok);
+  }
+
+  const priced: PricedClaim[] = new Array(checked.length);
+  const outcomes = [...new Set(checked.map((claim) => claim.outcome))];
+  for (const outcome of outcomes) {
+    const rows = checked
+      .map((claim, i) => ({ claim, row: i + 1 }))
+      .filter(({ claim }) => claim.outcome === outcome);
+    const claimed = sum(rows.map(({ claim }) => claim.families));
+    const totalAttached = sum(attached);
+    const tooMany = () =>
+      Problems.tooManyClaims(
+        OUTCOME_TYPES[outcome].label,
+        claimed.toString(),
+        totalAttached.toString()
+      );
+    if (claimed.greaterThan(totalAttached)) return tooMany();
+
+    const remaining = [...attached];
+    for (const { claim, row } of rows) {
+      const year = claim.attachmentYear;
+      if (year === undefined) continue;
+      if (year <= remaining.length)
+        remaining[year - 1] = Decimal.max(ZERO, remaining[year - 1].minus(claim.families));
+      priced[row - 1] = price(
+        framework,
+        claim,
+        row,
+        claim.families.isZero() ? [] : [{ year, families: claim.families }]
+      );
+    }
+    const unplaced = rows
+      .filter(({ claim }) => claim.attachmentYear === undefined)
+      .sort((a, b) => a.claim.date - b.claim.date || a.row - b.row);
+    for (const { claim, row } of unplaced) {
+      const years = takeFirstInFirstOut(remaining, claim.families);
+      if (years === undefined) return tooMany();
+      priced[row - 1] = price(framework, claim, row, years);
+    }
+  }
+  return priced;
+}
+
+/** Families attached per programme year, as priceClaims wants them, from an envelope's rows. */
+export function profileOf(envelope: { rows: readonly { families: Decimal }[] }): Decimal[] {
+  return envelope.rows.map((row) => row.families);
+}

@@ -1,0 +1,170 @@
+import { fundedFamilies } from "./eligibility";
+import { Result, isError } from "./errors";
+import { Framework, ProgrammeYear, Rounding } from "./frameworks";
+import { Problems } from "./messages";
+import { Decimal, ZERO, sum, toPence } from "./money";
+
+export interface EnvelopeInput {
+  framework: Framework;
+  /** The nominated cohort; the framework's eligibility share gives the funded families. */
+  cohort?: Decimal;
+  /** The authority's agreed funded number, instead of share × cohort. */
+  fundedOverride?: Decimal;
+  /** Spread the funded families evenly over this many programme years. */
+  years?: number;
+  /** Or: families funded in each programme year, from year 1. */
+  profile?: Decimal[];
+  share?: Decimal;
+  rounding?: Rounding;
+  councilContributionPerFamily?: Decimal;
+  grantPerYear?: Decimal;
+}
+
+export interface EnvelopeRow {
+  year: ProgrammeYear;
+  families: Decimal;
+  attachment: Decimal;
+  /** The most results can pay for these families (every family achieving every result). */
+  results: Decimal;
+  /** Central money: attachment + results. */
+  total: Decimal;
+  councilContribution: Decimal;
+  /** A fixed yearly grant line (co-ordinator, Service Transformation), outside the envelope. */
+  grant: Decimal;
+}
+
+export interface EnvelopeTotals {
+  families: Decimal;
+  attachment: Decimal;
+  results: Decimal;
+  total: Decimal;
+  councilContribution: Decimal;
+  grant: Decimal;
+}
+
+export interface CashEnvelope {
+  framework: Framework;
+  cohort?: Decimal;
+  funded: Decimal;
+  rounding: Rounding;
+  rows: EnvelopeRow[];
+  totals: EnvelopeTotals;
+  grantLabel?: string;
+}
+
+/**
+ * Families per year for a cohort attached evenly: whole families, the remainder to the earliest
+ * years (588 over 3 years → 196, 196, 196; 589 → 197, 196, 196); exact fractions with `none`.
+ */
+export function evenProfile(funded: Decimal, years: number, rounding: Rounding): Decimal[] {
+  if (rounding === "none" || !funded.isInteger())
+    return Array.from({ length: years }, () => funded.div(years));
+  const base = funded.divToInt(years);
+  const remainder = funded.minus(base.times(years)).toNumber();
+  return Array.from({ length: years }, (_, i) => (i < remainder ? base.plus(1) : base));
+}
+
+function checkYears(framework: Framework, years: number): Result<number> {
+  const most = framework.years.length;
+  return Number.isInteger(years) && years >= 1 && years <= most
+    ? years
+    : Problems.yearsOutOfRange(years, framework.id, most);
+}
+
+function resolveProfile(
+  input: EnvelopeInput,
+  rounding: Rounding
+): Result<{ funded: Decimal; profile: Decimal[] }> {
+  const { framework } = input;
+  if (input.profile) {
+    if (input.profile.length > framework.years.length) {
+      return Problems.profileTooLong(input.profile.length, framework.id, framework.years.length);
+    }
+    for (const [i, families] of input.profile.entries()) {
+      if (families.isNegative())
+        return Problems.negative(`families in year ${i + 1}`, families.toString());
+      if (!families.isInteger() && rounding !== "none") {
+        return Problems.fractionNeedsNone(`families in year ${i + 1}`, families.toString());
+      }
+    }
+    const funded = sum(input.profile);
+    if (input.cohort && funded.greaterThan(input.cohort)) {
+      return Problems.overrideAboveCohort(funded.toString(), input.cohort.toString());
+    }
+    return { funded, profile: input.profile };
+  }
+  const years = checkYears(framework, input.years ?? framework.defaultYears);
+  if (isError(years)) return years;
+  const funded =
+    input.cohort === undefined
+      ? (input.fundedOverride ?? ZERO)
+      : fundedFamilies(input.cohort, {
+          share: input.share ?? framework.eligibilityShare,
+          rounding,
+          override: input.fundedOverride,
+        });
+  if (isError(funded)) return funded;
+  return { funded, profile: evenProfile(funded, years, rounding) };
+}
+
+/**
+ * The cash envelope: per programme year the families funded, their attachment fees and the
+ * most their results can pay. Each £ cell is rounded to the penny and every total is the sum of
+ * the rounded cells, so the table adds up exactly as printed.
+ */
+export function cashEnvelope(input: EnvelopeInput): Result<CashEnvelope> {
+  const { framework } = input;
+  const rounding = input.rounding ?? framework.rounding;
+  const resolved = resolveProfile(input, rounding);
+  if (isError(resolved)) return resolved;
+  const contribution = input.councilContributionPerFamily ?? framework.councilContributionPerFamily;
+  const grantPerYear = framework.grant ? (input.grantPerYear ?? framework.grant.perYear) : ZERO;
+
+  const rows = resolved.profile.map((families, i): EnvelopeRow => {
+    const attachment = toPence(families.times(framework.attachment[i]));
+    const results = toPence(families.times(framework.resultsTotal[i]));
+    return {
+      year: framework.years[i],
+      families,
+      attachment,
+      results,
+      total: attachment.plus(results),
+      councilContribution: toPence(families.times(contribution)),
+      grant: toPence(grantPerYear),
+    };
+  });
+  const column = (pick: (row: EnvelopeRow) => Decimal) => sum(rows.map(pick));
+  return {
+    framework,
+    cohort: input.cohort,
+    funded: resolved.funded,
+    rounding,
+    rows,
+    totals: {
+      families: column((row) => row.families),
+      attachment: column((row) => row.attachment),
+      results: column((row) => row.results),
+      total: column((row) => row.total),
+      councilContribution: column((row) => row.councilContribution),
+      grant: column((row) => row.grant),
+    },
+    grantLabel: framework.grant?.label,
+  };
+}
+
+/** £ of the envelope that depends on results: Barnet's £705,600. */
+export function pbrAtRisk(envelope: CashEnvelope): Decimal {
+  return envelope.totals.results;
+}
+
+/** Share of the envelope that is secured up front (attachment) — 0 when the envelope is empty. */
+export function securedShare(envelope: CashEnvelope): Decimal {
+  return envelope.totals.total.isZero()
+    ? ZERO
+    : envelope.totals.attachment.div(envelope.totals.total);
+}
+
+/** Results £ expected if the given share of the results maximum is achieved. */
+export function expectedResults(envelope: CashEnvelope, successRate: Decimal): Decimal {
+  return sum(envelope.rows.map((row) => toPence(row.results.times(successRate))));
+}

@@ -1,0 +1,129 @@
+import { evaluate } from "./excel-boundary";
+
+/*
+ * Excel's custom functions (namespace TF). The JSDoc below is Excel's own help text: the
+ * metadata plugin turns it into functions.json at build time. Each function hands its
+ * arguments, exactly as Excel passed them, to the shared function table, so a cell and
+ * `tf-funding call` always agree.
+ */
+
+/**
+ * Families for which an attachment fee can be claimed: 5 of every 6 in the cohort in phase 1, rounded half up. Example: =TF.ELIGIBLE(705) is 588 (Barnet).
+ * @customfunction TF_ELIGIBLE ELIGIBLE
+ * @helpurl https://localhost:3000/help.html#tf_eligible
+ * @param families The cohort of families the council was asked to work with, e.g. 705.
+ * @param [share] Share of the cohort that is funded: 5/6 if left out; a number such as 0.8333, a fraction "5/6" or a percentage "83.3%".
+ * @param [rounding] "half-up" (default: 587.5 becomes 588), "down", or "none" to keep fractions of families.
+ * @returns Number of funded families.
+ */
+export function eligible(families: any, share?: any, rounding?: any): number {
+  return evaluate("TF_ELIGIBLE", [families, share, rounding]) as number;
+}
+
+/**
+ * £ of attachment fees for families attached in one programme year. Example: =TF.ATTACHMENT(294, 1) is £940,800 (phase 1, £3,200 a family in 2012/13).
+ * @customfunction TF_ATTACHMENT ATTACHMENT
+ * @helpurl https://localhost:3000/help.html#tf_attachment
+ * @param families Funded families attached in that year, e.g. 294.
+ * @param year Programme year (1, 2, 3…) or financial year such as "2013/14".
+ * @param [framework] "phase1" (default), "phase1-fast-track", "phase2", "phase2-earned-autonomy", "supporting-families", or a range holding a framework table.
+ * @param [rounding] "none" to allow fractions of families; otherwise families must be whole.
+ * @returns Attachment fees in £.
+ */
+export function attachment(families: any, year: any, framework?: any[][], rounding?: any): number {
+  return evaluate("TF_ATTACHMENT", [families, year, framework, rounding]) as number;
+}
+
+/**
+ * £ per family for one result in a programme year. Example: =TF.RESULTS_PAYMENT("crime-asb-education", 1) is £700.
+ * @customfunction TF_RESULTS_PAYMENT RESULTS_PAYMENT
+ * @helpurl https://localhost:3000/help.html#tf_results_payment
+ * @param outcome Outcome type, e.g. "crime-asb-education", "progress-to-work", "continuous-employment", "sustained-progress", or a council's label such as "Education & Crime / Anti-Social Behaviour".
+ * @param year Programme year in which the family was attached (1, 2, 3…) or its financial year, e.g. "2012/13".
+ * @param [framework] "phase1" (default), "phase2", … or a range holding a framework table.
+ * @returns Results payment in £ per family.
+ */
+export function resultsPayment(outcome: any, year: any, framework?: any[][]): number {
+  return evaluate("TF_RESULTS_PAYMENT", [outcome, year, framework]) as number;
+}
+
+/**
+ * Spills the cash-envelope table for a cohort attached evenly over the years: year, families funded, attachment £, results (PbR) £ and total £, with a total row. Example: =TF.ENVELOPE(705, 2, "phase1-fast-track") totals £2,352,000 (Barnet).
+ * @customfunction TF_ENVELOPE ENVELOPE
+ * @helpurl https://localhost:3000/help.html#tf_envelope
+ * @param families The nominated cohort, e.g. 705; the framework's share (5/6 in phase 1) gives the funded families.
+ * @param [years] Programme years to attach the cohort over: the framework's own (3 in phase 1) if left out.
+ * @param [framework] "phase1" (default), "phase1-fast-track", "phase2", … or a range holding a framework table.
+ * @param [rounding] "half-up" (default), "down", or "none" to keep fractions of families.
+ * @param [funded] The authority's agreed funded number, when it differs from the share of the cohort.
+ * @returns The cash-envelope table.
+ */
+export function envelope(
+  families: any,
+  years?: any,
+  framework?: any[][],
+  rounding?: any,
+  funded?: any
+): any[][] {
+  return evaluate("TF_ENVELOPE", [families, years, framework, rounding, funded]) as any[][];
+}
+
+/**
+ * £ of the cash envelope that depends on payment by results. Example: =TF.PBR_RISK(705, 2) is £705,600 (Barnet, fast-tracked over 2 years).
+ * @customfunction TF_PBR_RISK PBR_RISK
+ * @helpurl https://localhost:3000/help.html#tf_pbr_risk
+ * @param families The nominated cohort, e.g. 705.
+ * @param [years] Programme years to attach the cohort over: the framework's own if left out.
+ * @param [framework] "phase1" (default), "phase1-fast-track", "phase2", … or a range holding a framework table.
+ * @param [rounding] "half-up" (default), "down", or "none" to keep fractions of families.
+ * @param [funded] The authority's agreed funded number, when it differs from the share of the cohort.
+ * @returns Results (PbR) £ at risk.
+ */
+export function pbrRisk(
+  families: any,
+  years?: any,
+  framework?: any[][],
+  rounding?: any,
+  funded?: any
+): number {
+  return evaluate("TF_PBR_RISK", [families, years, framework, rounding, funded]) as number;
+}
+
+/**
+ * Forecast cumulative outcomes by a date from the claim history: the same as FORECAST.LINEAR on the running total of the counts, capped at the cohort. Example: =TF.PBR_FORECAST(A2:A6, B2:B6, DATE(2015,5,31), 730).
+ * @customfunction TF_PBR_FORECAST PBR_FORECAST
+ * @helpurl https://localhost:3000/help.html#tf_pbr_forecast
+ * @param claim_dates Dates of the claims so far, in date order (one column or row).
+ * @param claim_counts Families claimed on each date (same size as claim_dates).
+ * @param forecast_date The date to forecast to, e.g. the last claim window.
+ * @param [cohort] The most families that can be turned around; the forecast never exceeds it.
+ * @param [method] "linear" (default).
+ * @returns Forecast cumulative outcomes (families).
+ */
+export function pbrForecast(
+  claim_dates: any[][],
+  claim_counts: any[][],
+  forecast_date: any,
+  cohort?: any,
+  method?: any
+): number {
+  return evaluate("TF_PBR_FORECAST", [
+    claim_dates,
+    claim_counts,
+    forecast_date,
+    cohort,
+    method,
+  ]) as number;
+}
+
+/**
+ * Share of the cohort turned around. Example: =TF.TURNED_AROUND(473, 730) is 64.8% (Rotherham).
+ * @customfunction TF_TURNED_AROUND TURNED_AROUND
+ * @helpurl https://localhost:3000/help.html#tf_turned_around
+ * @param outcomes Families turned around (a family counts once).
+ * @param cohort Families in the cohort.
+ * @returns Share of the cohort, from 0 to 1 (format the cell as %).
+ */
+export function turnedAround(outcomes: any, cohort: any): number {
+  return evaluate("TF_TURNED_AROUND", [outcomes, cohort]) as number;
+}

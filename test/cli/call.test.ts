@@ -1,0 +1,143 @@
+import { execFileSync, spawnSync } from "child_process";
+import path from "path";
+
+/**
+ * The command line as a user runs it: the built bin in a child process (npm install builds it;
+ * the first test builds it again so the suite never runs a stale copy).
+ */
+const root = path.join(__dirname, "..", "..");
+const bin = path.join(root, "bin", "tf-funding.js");
+
+function tf(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 30000 });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"],
+    {
+      cwd: root,
+      stdio: "pipe",
+    }
+  );
+}, 120000);
+
+describe("tf-funding call", () => {
+  it.each([
+    [["TF_ELIGIBLE", "705"], "588"],
+    [["TF_PBR_RISK", "705", "2"], "705600"],
+    [["TF_ATTACHMENT", "527", "1", "phase2"], "527000"],
+    [["TF_ATTACHMENT", "588", "2013/14"], "1411200"],
+    [["TF.RESULTS_PAYMENT", "crime-asb-education", "1"], "700"],
+    [["TF_TURNED_AROUND", "473", "730"], String(473 / 730)],
+    [["TF_ELIGIBLE", "1000", "", "none"], String(1000 * (5 / 6)).slice(0, 12)],
+  ])("%j prints %s", (args, expected) => {
+    const { stdout, stderr, status } = tf("call", ...args);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout.trim().startsWith(expected)).toBe(true);
+  });
+
+  it("prints a spilled table as tab-separated rows", () => {
+    const { stdout, status } = tf("call", "TF_ENVELOPE", "705", "2", "phase1-fast-track");
+    expect(status).toBe(0);
+    expect(stdout.trim().split("\n")).toEqual([
+      "Year\tFamilies funded\tAttachment £\tResults (PbR) £\tTotal £",
+      "2012/13\t294\t940800\t235200\t1176000",
+      "2013/14\t294\t705600\t470400\t1176000",
+      "Total\t588\t1646400\t705600\t2352000",
+    ]);
+  });
+
+  it("takes JSON ranges and ISO dates", () => {
+    const { stdout, status } = tf(
+      "call",
+      "TF_PBR_FORECAST",
+      '[["2013-07-31"],["2013-10-31"],["2014-02-28"]]',
+      "[[90],[85],[110]]",
+      "2014-02-28",
+      "300",
+      "--json"
+    );
+    expect(status).toBe(0);
+    const { value } = JSON.parse(stdout);
+    expect(value).toBeGreaterThan(270);
+    expect(value).toBeLessThan(300);
+  });
+
+  it("--json prints one line with the value", () => {
+    const { stdout, status } = tf("call", "TF_PBR_RISK", "705", "2", "--json");
+    expect(status).toBe(0);
+    expect(stdout).toBe('{"value":705600}\n');
+  });
+
+  it("--json prints an Excel error and its message, with exit status 1", () => {
+    const { stdout, status } = tf("call", "TF_ELIGIBLE", "abc", "--json");
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({
+      error: "#VALUE!",
+      message: 'families must be a number, not "abc".',
+    });
+  });
+
+  it.each([
+    [["TF_ELIGIBLE", "-5"], "#NUM!", /cannot be negative/],
+    [["TF_ELIGIBLE", "705.5"], "#NUM!", /whole number/],
+    [["TF_ATTACHMENT", "588", "4"], "#VALUE!", /not a year of the phase1 framework/],
+    [["TF_ATTACHMENT", "588", "1", "phase9"], "#VALUE!", /no framework called "phase9"/],
+    [["TF_ELIGIBLE", "705", "1.5"], "#NUM!", /between 0 and 1/],
+    [["TF_ELIGIBLE", "705", "", "nearest"], "#VALUE!", /rounding must be/],
+    [["TF_ENVELOPE", "705", "0"], "#NUM!", /years must be a whole number from 1 to 3/],
+    [["TF_RESULTS_PAYMENT", "housing", "1"], "#VALUE!", /not an outcome type/],
+    [["TF_TURNED_AROUND", "800", "730"], "#NUM!", /turned around only once/],
+    [
+      ["TF_PBR_FORECAST", "[[1],[2]]", "[[1]]", "2015-01-01"],
+      "#VALUE!",
+      /give one count for every date/,
+    ],
+    [
+      ["TF_PBR_FORECAST", '[["2013-02-30"],["2014-01-01"]]', "[[1],[2]]", "2015-01-01"],
+      "#VALUE!",
+      /row 1 is not a date/,
+    ],
+  ])("%j is %s with a message, never a stack trace", (args, code, message) => {
+    const { stdout, stderr, status } = tf("call", ...(args as string[]), "--json");
+    expect(status).toBe(1);
+    expect(stderr).toBe("");
+    const parsed = JSON.parse(stdout);
+    expect(parsed.error).toBe(code);
+    expect(parsed.message).toMatch(message as RegExp);
+    expect(stdout).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it("prints the error message on stderr without --json", () => {
+    const { stdout, stderr, status } = tf("call", "TF_ELIGIBLE", "-5");
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^#NUM! families cannot be negative/);
+  });
+
+  it.each([
+    [["call"], /needs a function id/],
+    [["call", "TF_NOPE", "1"], /no function TF_NOPE/],
+    [["call", "TF_ELIGIBLE"], /takes 1 to 3 arguments, not 0/],
+    [["call", "TF_TURNED_AROUND", "1", "2", "3"], /takes 2 arguments, not 3/],
+    [["call", "TF_PBR_FORECAST", "[[1],", "[[1]]", "2015-01-01"], /not valid JSON/],
+    [["call", "TF_ATTACHMENT", "", "1"], /families is required/],
+    [["frobnicate"], /unknown command/],
+  ])("usage error %j exits with status 2", (args, message) => {
+    const { stderr, status } = tf(...(args as string[]));
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message as RegExp);
+  });
+
+  it("shows its help", () => {
+    const { stdout, status } = tf("help");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(
+      /TF_PBR_FORECAST\(claim_dates, claim_counts, forecast_date, \[cohort\], \[method\]\)/
+    );
+  });
+});
