@@ -154,8 +154,9 @@ function price(
 /**
  * Prices a claim history at the rates of the year in which each family was ATTACHED (the taper
  * pays a family attached in year 2 twice the year-1 results). Where a claim does not say its
- * attachment year, families are assumed to come out in the order they went in: for each outcome
- * type separately, claims by date take year 1's attached families first, then year 2's, so one
+ * attachment year, families are assumed to come out in the order they went in: for each pool of
+ * outcomes (the turned-around routes share one), claims by date take year 1's attached families
+ * first, then year 2's, so one
  * claim can span two years. Claims with a known year are taken as the council's own record:
  * they use up that year's families before the first-in-first-out fill. A family claims each
  * result once, so claiming an outcome for more families than were attached is an error.
@@ -175,19 +176,24 @@ export function priceClaims(
   }
 
   const priced: PricedClaim[] = new Array(checked.length);
-  const outcomes = [...new Set(checked.map((claim) => claim.outcome))];
-  for (const outcome of outcomes) {
+  // A family is turned around once, by one route or the other (phase 1: crime/ASB/education
+  // OR continuous employment), so those outcomes draw on one pool of attached families;
+  // supplementary results (progress to work, top-ups) each have a pool of their own.
+  const poolOf = (outcome: OutcomeId) =>
+    framework.turnedAroundOutcomes.includes(outcome) ? "turned-around" : outcome;
+  const pools = [...new Set(checked.map((claim) => poolOf(claim.outcome)))];
+  for (const pool of pools) {
     const rows = checked
       .map((claim, i) => ({ claim, row: i + 1 }))
-      .filter(({ claim }) => claim.outcome === outcome);
+      .filter(({ claim }) => poolOf(claim.outcome) === pool);
     const claimed = sum(rows.map(({ claim }) => claim.families));
     const totalAttached = sum(attached);
+    const label =
+      pool === "turned-around"
+        ? framework.turnedAroundOutcomes.map((id) => OUTCOME_TYPES[id].label).join(" or ")
+        : OUTCOME_TYPES[pool as OutcomeId].label;
     const tooMany = () =>
-      Problems.tooManyClaims(
-        OUTCOME_TYPES[outcome].label,
-        claimed.toString(),
-        totalAttached.toString()
-      );
+      Problems.tooManyClaims(label, claimed.toString(), totalAttached.toString());
     if (claimed.greaterThan(totalAttached)) return tooMany();
 
     const remaining = [...attached];

@@ -134,8 +134,41 @@ describe("priceClaims: errors", () => {
     );
     expect(error.kind).toBe("num");
     expect(error.message).toBe(
-      "301 families are claimed for Crime/ASB and education, more than the 300 families attached: a family can claim each result once."
+      "301 families are claimed for Crime/ASB and education or Continuous employment, more than the 300 families attached: a family can claim each result once."
     );
+  });
+
+  it("counts both turned-around routes against one pool of families", () => {
+    const error = fails(
+      priceClaims(
+        phase1,
+        [
+          claim("2013-07-15", "crime-asb-education", 200),
+          claim("2013-10-15", "continuous-employment", 101),
+        ],
+        THREE_HUNDREDS
+      )
+    );
+    expect(error.message).toMatch(/^301 families are claimed for Crime\/ASB and education or/);
+  });
+
+  it("places employment results after the crime/ASB/education families, in date order", () => {
+    const priced = ok(
+      priceClaims(
+        phase1,
+        [
+          claim("2013-07-15", "crime-asb-education", 250),
+          claim("2013-10-15", "continuous-employment", 100),
+        ],
+        decs(300, 300)
+      )
+    );
+    // 50 employment families are year-1 (£800), 50 year-2 (£1,600): £120,000.
+    expect(priced[1].parts.map((part) => [part.year, part.families.toNumber()])).toEqual([
+      [1, 50],
+      [2, 50],
+    ]);
+    expect(pounds(priced[1].amount)).toBe("120000.00");
   });
 
   it("counts claims with a known year towards the total", () => {
