@@ -7,6 +7,10 @@ const path = require("path");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { sources, Compilation } = require("webpack");
+const { referenceHtml } = require("./scripts/function-reference");
+
+const DEV_HOST = "https://localhost:3000/";
 
 const devPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -23,8 +27,60 @@ function httpsOptions() {
   return { key: fs.readFileSync(key), cert: fs.readFileSync(cert), ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}) };
 }
 
+/**
+ * Emits help.html (the function reference, from the generated functions.json) and, for a
+ * production build, points the manifest and the help links at the council's own host.
+ */
+class AddinPagesPlugin {
+  constructor(host) {
+    this.host = host;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AddinPagesPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AddinPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const metadata = compilation.getAsset("functions.json");
+          if (metadata) {
+            const json = JSON.parse(metadata.source.source().toString());
+            compilation.emitAsset("help.html", new sources.RawSource(referenceHtml(json)));
+          }
+        }
+      );
+      compilation.hooks.processAssets.tap(
+        { name: "AddinPagesPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        () => {
+          if (this.host === DEV_HOST) return;
+          for (const name of ["manifest.xml", "functions.json"]) {
+            const asset = compilation.getAsset(name);
+            if (!asset) continue;
+            const text = asset.source
+              .source()
+              .toString()
+              .split("<AppDomain>https://localhost:3000</AppDomain>")
+              .join(`<AppDomain>${new URL(this.host).origin}</AppDomain>`)
+              .split(DEV_HOST)
+              .join(this.host);
+            compilation.updateAsset(name, new sources.RawSource(text));
+          }
+        }
+      );
+    });
+  }
+}
+
+/** The host the add-in is served from: `--env host=https://…/` for a council's own server. */
+function addinHost(env) {
+  const host = (env && env.host) || DEV_HOST;
+  if (!/^https:\/\/[^\s"<>]+$/.test(host)) {
+    throw new Error(`--env host must be an https:// address, not ${host}`);
+  }
+  return host.endsWith("/") ? host : `${host}/`;
+}
+
 module.exports = (env, options) => {
   const dev = options.mode === "development";
+  const host = addinHost(env);
   return {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -61,9 +117,10 @@ module.exports = (env, options) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "manifest*.xml", to: "[name][ext]" },
+          { from: "manifest.xml", to: "[name][ext]" },
         ],
       }),
+      new AddinPagesPlugin(host),
     ],
     devServer: {
       headers: { "Access-Control-Allow-Origin": "*" },

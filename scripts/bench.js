@@ -46,6 +46,21 @@ const cases = [
     (i) => (i % 730) / 730,
   ],
   [
+    "TF_OUTCOMES_NEEDED(target, outcome, year)",
+    () => table.callFunction(spec("TF_OUTCOMES_NEEDED"), [100000, "crime-asb-education", 1]),
+    (i) => Math.ceil((100000 + i) / 700),
+  ],
+  [
+    "TF_FINANCIAL_YEAR(date)",
+    () => table.callFunction(spec("TF_FINANCIAL_YEAR"), [41698]),
+    (i) => new Date(Date.UTC(1899, 11, 30 + 41698 + (i % 2))).getUTCFullYear(),
+  ],
+  [
+    "TF_EMPLOYMENT_SHARE(employment, turned)",
+    () => table.callFunction(spec("TF_EMPLOYMENT_SHARE"), [38, 473]),
+    (i) => (i % 473) / 473,
+  ],
+  [
     "TF_PBR_RISK(cohort, years)",
     () => table.callFunction(spec("TF_PBR_RISK"), [705, 2]),
     (i) => (i % 705) * 800,

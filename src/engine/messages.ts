@@ -13,6 +13,24 @@ const value = (message: string) => new FundingError("value", message);
 const num = (message: string) => new FundingError("num", message);
 
 export const Problems = {
+  outcomePaysNothing: (outcome: string, year: number, framework: string) =>
+    new FundingError(
+      "div0",
+      `the ${framework} framework pays nothing for ${outcome} in year ${year}: no number of outcomes reaches the target.`
+    ),
+  targetNotReachable: (cost: string, most: string) =>
+    num(
+      `even if every family achieved every result, central money is £${most}, less than the £${cost} to cover: lower the cost or fund more families.`
+    ),
+  afterLastWindow: (date: string, framework: string, last: string) =>
+    new FundingError(
+      "na",
+      `${date} is after the ${framework} framework's last claim window (${last}): there is no later window.`
+    ),
+  employmentAboveTurnedAround: (employment: string, turnedAround: string) =>
+    num(
+      `${employment} employment results is more than the ${turnedAround} families turned around: employment results are part of that count.`
+    ),
   blank: (what: string) => value(`${what} is empty: enter a number.`),
   notANumber: (what: string, got: unknown) => value(`${what} must be a number, not ${quote(got)}.`),
   notText: (what: string, got: unknown) => value(`${what} must be text, not ${quote(got)}.`),

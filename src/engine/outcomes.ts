@@ -80,7 +80,15 @@ const LOOKUP: ReadonlyMap<string, OutcomeId> = (() => {
   return map;
 })();
 
+// Sheets repeat the same few labels thousands of times: remember how each spelling resolved.
+const RESOLVED = new Map<string, OutcomeId | undefined>();
+const MAX_REMEMBERED = 1000;
+
 /** The outcome type named by an id or a council's label, or undefined when unknown. */
 export function findOutcome(text: string): OutcomeId | undefined {
-  return LOOKUP.get(normaliseName(text));
+  if (RESOLVED.has(text)) return RESOLVED.get(text);
+  const found = LOOKUP.get(normaliseName(text));
+  if (RESOLVED.size >= MAX_REMEMBERED) RESOLVED.clear();
+  RESOLVED.set(text, found);
+  return found;
 }

@@ -7,7 +7,7 @@ import {
   builtInFramework,
   parseShare,
 } from "../engine/frameworks";
-import { MAX_FAMILIES, Problems } from "../engine/messages";
+import { MAX_FAMILIES, MAX_MONEY, Problems } from "../engine/messages";
 import { Decimal, dec } from "../engine/money";
 import { OUTCOME_IDS, OutcomeId, findOutcome } from "../engine/outcomes";
 import { frameworkFromTable } from "../engine/custom-framework";
@@ -62,6 +62,18 @@ export function families(what: string, arg: ExcelArg, allowFraction = false): Re
   if (value > MAX_FAMILIES) return Problems.tooLarge(what, value, MAX_FAMILIES);
   if (!allowFraction && !Number.isInteger(value)) return Problems.notWhole(what, value);
   return dec(value);
+}
+
+/** An amount of money in £: not negative, at most £1 trillion, held to the penny. */
+export function money(what: string, arg: ExcelArg): Result<Decimal> {
+  const value = single(what, arg);
+  if (isError(value)) return value;
+  const text = typeof value === "string" ? value.trim().replace(/^£/, "") : value;
+  const amount = number(what, text);
+  if (isError(amount)) return amount;
+  if (amount < 0) return Problems.negative(what, amount);
+  if (amount > MAX_MONEY) return Problems.tooLarge(what, amount, MAX_MONEY);
+  return dec(amount);
 }
 
 /** A count of families that may be left out (an empty cell or omitted argument). */

@@ -127,3 +127,85 @@ export function pbrForecast(
 export function turnedAround(outcomes: any, cohort: any): number {
   return evaluate("TF_TURNED_AROUND", [outcomes, cohort]) as number;
 }
+
+/**
+ * £ of results for a set of claims: one outcome type and one count of families per row, for families attached in one programme year. Example: Rotherham's 435 crime/ASB/education, 27 progress to work and 38 continuous employment at year-1 rates pay £337,600.
+ * @customfunction TF_RESULTS_FOR_CLAIMS RESULTS_FOR_CLAIMS
+ * @helpurl https://localhost:3000/help.html#tf_results_for_claims
+ * @param outcomes Outcome type of each claim (ids or the council's labels), one column or row.
+ * @param counts Families claimed for each outcome type (same size as outcomes).
+ * @param year Programme year in which the families were attached (1, 2, 3…) or its financial year.
+ * @param [framework] "phase1" (default), "phase2", … or a range holding a framework table.
+ * @returns Results in £.
+ */
+export function resultsForClaims(
+  outcomes: any[][],
+  counts: any[][],
+  year: any,
+  framework?: any[][]
+): number {
+  return evaluate("TF_RESULTS_FOR_CLAIMS", [outcomes, counts, year, framework]) as number;
+}
+
+/**
+ * Whole families who must achieve one result for it to bring in a £ target. Example: =TF.OUTCOMES_NEEDED(100000, "crime-asb-education", 1) is 143.
+ * @customfunction TF_OUTCOMES_NEEDED OUTCOMES_NEEDED
+ * @helpurl https://localhost:3000/help.html#tf_outcomes_needed
+ * @param target The results income to reach, in £.
+ * @param outcome Outcome type, e.g. "crime-asb-education" or "continuous-employment".
+ * @param year Programme year in which the families were attached (1, 2, 3…) or its financial year.
+ * @param [framework] "phase1" (default), "phase2", … or a range holding a framework table.
+ * @returns Number of families (rounded up).
+ */
+export function outcomesNeeded(target: any, outcome: any, year: any, framework?: any[][]): number {
+  return evaluate("TF_OUTCOMES_NEEDED", [target, outcome, year, framework]) as number;
+}
+
+/**
+ * The share of the results maximum the cohort must achieve for central money (attachment fees plus results) to cover a cost, such as the council's own team; 0 when the fees alone cover it. Example: =TF.BREAK_EVEN_RATE(705, 2000000, 2, "phase1-fast-track") is 50.1%.
+ * @customfunction TF_BREAK_EVEN_RATE BREAK_EVEN_RATE
+ * @helpurl https://localhost:3000/help.html#tf_break_even_rate
+ * @param families The nominated cohort, e.g. 705.
+ * @param cost The £ that central money must cover.
+ * @param [years] Programme years to attach the cohort over: the framework's own if left out.
+ * @param [framework] "phase1" (default), "phase1-fast-track", "phase2", … or a range holding a framework table.
+ * @returns Success rate from 0 to 1 (format the cell as %).
+ */
+export function breakEvenRate(families: any, cost: any, years?: any, framework?: any[][]): number {
+  return evaluate("TF_BREAK_EVEN_RATE", [families, cost, years, framework]) as number;
+}
+
+/**
+ * The UK financial year (1 April to 31 March) of a date. Example: =TF.FINANCIAL_YEAR(DATE(2014,2,28)) is "2013/14".
+ * @customfunction TF_FINANCIAL_YEAR FINANCIAL_YEAR
+ * @helpurl https://localhost:3000/help.html#tf_financial_year
+ * @param date A date, or ISO text such as "2014-02-28".
+ * @returns The financial year, e.g. "2013/14".
+ */
+export function financialYear(date: any): string {
+  return evaluate("TF_FINANCIAL_YEAR", [date]) as string;
+}
+
+/**
+ * The close date of the first claim window on or after a date (format the cell as a date). Example: =TF.NEXT_CLAIM_WINDOW(DATE(2014,3,1)) is 31 May 2014.
+ * @customfunction TF_NEXT_CLAIM_WINDOW NEXT_CLAIM_WINDOW
+ * @helpurl https://localhost:3000/help.html#tf_next_claim_window
+ * @param date A date, or ISO text such as "2014-03-01".
+ * @param [framework] "phase1" (default), "phase2", … or a range holding a framework table.
+ * @returns The window's close date as an Excel date.
+ */
+export function nextClaimWindow(date: any, framework?: any[][]): number {
+  return evaluate("TF_NEXT_CLAIM_WINDOW", [date, framework]) as number;
+}
+
+/**
+ * Employment results as a share of the families turned around; the phase 1 target was 10%. Example: =TF.EMPLOYMENT_SHARE(38, 473) is 8.0% (Rotherham, August 2014).
+ * @customfunction TF_EMPLOYMENT_SHARE EMPLOYMENT_SHARE
+ * @helpurl https://localhost:3000/help.html#tf_employment_share
+ * @param employment_outcomes Families whose result was continuous employment.
+ * @param turned_around Families turned around (all results).
+ * @returns Share from 0 to 1 (format the cell as %).
+ */
+export function employmentShare(employment_outcomes: any, turned_around: any): number {
+  return evaluate("TF_EMPLOYMENT_SHARE", [employment_outcomes, turned_around]) as number;
+}

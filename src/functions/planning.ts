@@ -1,0 +1,130 @@
+import { financialYearOf, isoFromSerial } from "../engine/dates";
+import { cashEnvelope } from "../engine/envelope";
+import { Result, isError } from "../engine/errors";
+import { resultRate } from "../engine/frameworks";
+import { Problems } from "../engine/messages";
+import { Decimal, ZERO, poundsToNumber, sum, toPence } from "../engine/money";
+import { OUTCOME_TYPES } from "../engine/outcomes";
+import { breakEvenRate } from "../engine/risk";
+import { windowCloses } from "../engine/claim-summaries";
+import { employmentShare } from "../engine/shares";
+import { financialYearLabel } from "../engine/years";
+import { yearOf } from "./contract";
+import * as arg from "./excel-args";
+import { ExcelArg, ExcelValue } from "./excel-args";
+
+/*
+ * Functions beyond the contract that a finance officer or coordinator reaches for next: what a
+ * set of claims pays, how many outcomes a £ target needs, the break-even success rate, and the
+ * calendar of financial years and claim windows.
+ */
+
+/** Results £ for claim counts by outcome type, for families attached in one programme year. */
+export function resultsForClaims(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const [outcomesArg, countsArg, yearArg, frameworkArg] = args;
+  const framework = arg.framework(frameworkArg);
+  if (isError(framework)) return framework;
+  const year = yearOf(framework, yearArg);
+  if (isError(year)) return year;
+  const outcomes = arg.list("outcomes", outcomesArg);
+  if (isError(outcomes)) return outcomes;
+  const counts = arg.list("counts", countsArg);
+  if (isError(counts)) return counts;
+  if (outcomes.length !== counts.length) {
+    return Problems.rangeLengthsDiffer("outcomes", outcomes.length, "counts", counts.length);
+  }
+  const amounts: Decimal[] = [];
+  for (let i = 0; i < outcomes.length; i++) {
+    if (arg.isBlank(outcomes[i]) && arg.isBlank(counts[i])) continue;
+    const outcome = arg.outcome(outcomes[i]);
+    if (isError(outcome)) return outcome;
+    if (!framework.results.has(outcome)) {
+      const paid = [...framework.results.keys()];
+      return Problems.outcomeNotPaid(OUTCOME_TYPES[outcome].label, framework.id, paid);
+    }
+    const families = arg.families(`counts row ${i + 1}`, counts[i]);
+    if (isError(families)) return families;
+    amounts.push(toPence(families.times(resultRate(framework, outcome, year))));
+  }
+  return poundsToNumber(sum(amounts));
+}
+
+/** Whole families who must achieve one outcome for its results to reach a £ target. */
+export function outcomesNeeded(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const [targetArg, outcomeArg, yearArg, frameworkArg] = args;
+  const target = arg.money("target", targetArg);
+  if (isError(target)) return target;
+  const framework = arg.framework(frameworkArg);
+  if (isError(framework)) return framework;
+  const outcome = arg.outcome(outcomeArg);
+  if (isError(outcome)) return outcome;
+  const year = yearOf(framework, yearArg);
+  if (isError(year)) return year;
+  const rate = resultRate(framework, outcome, year);
+  if (target.isZero()) return 0;
+  if (rate.isZero())
+    return Problems.outcomePaysNothing(OUTCOME_TYPES[outcome].label, year, framework.id);
+  return target.div(rate).toDecimalPlaces(0, Decimal.ROUND_CEIL).toNumber();
+}
+
+/**
+ * The share of the results maximum the cohort must achieve for central money (attachment fees
+ * plus results) to cover a cost, such as the council's own team. 0 when fees alone cover it.
+ */
+export function breakEven(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const [familiesArg, costArg, yearsArg, frameworkArg] = args;
+  const cost = arg.money("cost", costArg);
+  if (isError(cost)) return cost;
+  const framework = arg.framework(frameworkArg);
+  if (isError(framework)) return framework;
+  const cohort = arg.families("families", familiesArg);
+  if (isError(cohort)) return cohort;
+  const years = arg.optionalNumber("years", yearsArg, framework.defaultYears);
+  if (isError(years)) return years;
+  const envelope = cashEnvelope({ framework, cohort, years });
+  if (isError(envelope)) return envelope;
+  const fromResults = Decimal.max(ZERO, cost.minus(envelope.totals.attachment));
+  const even = breakEvenRate(envelope, fromResults);
+  if (isError(even)) return even;
+  if (!even.reachable || even.rate === undefined) {
+    return Problems.targetNotReachable(
+      poundsToNumber(cost).toLocaleString("en-GB"),
+      poundsToNumber(envelope.totals.total).toLocaleString("en-GB")
+    );
+  }
+  return even.rate.toNumber();
+}
+
+/** The UK financial year (1 April to 31 March) of a date, as "2013/14". */
+export function financialYear(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const date = arg.date("date", args[0]);
+  return isError(date) ? date : financialYearLabel(financialYearOf(date));
+}
+
+/** The close date of the first claim window on or after a date (an Excel date serial). */
+export function nextClaimWindow(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const [dateArg, frameworkArg] = args;
+  const date = arg.date("date", dateArg);
+  if (isError(date)) return date;
+  const framework = arg.framework(frameworkArg);
+  if (isError(framework)) return framework;
+  const closes = windowCloses(framework);
+  if (isError(closes)) return closes;
+  const next = closes.find((close) => close >= date);
+  if (next !== undefined) return next;
+  const last = framework.claimWindows[framework.claimWindows.length - 1] ?? "none";
+  return Problems.afterLastWindow(isoFromSerial(date), framework.id, last);
+}
+
+/** Employment results as a share of the families turned around (target 10% in phase 1). */
+export function employmentShareOf(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const employment = arg.families("employment_outcomes", args[0]);
+  if (isError(employment)) return employment;
+  const turnedAround = arg.families("turned_around", args[1]);
+  if (isError(turnedAround)) return turnedAround;
+  if (turnedAround.isZero()) return Problems.emptyCohort("turned_around");
+  if (employment.greaterThan(turnedAround)) {
+    return Problems.employmentAboveTurnedAround(employment.toString(), turnedAround.toString());
+  }
+  return employmentShare(employment, turnedAround).toNumber();
+}
