@@ -37,6 +37,8 @@ export interface TurnedAroundForecast {
    */
   realisationRatio: Decimal;
   byYear: ForecastYear[];
+  /** The claim history the trend runs through: turned-around families by claim date. */
+  points: ClaimPoint[];
 }
 
 /** Turned-around claims as a cumulative history: one point per date, same-date claims merged. */
@@ -125,5 +127,6 @@ export function forecastTurnedAround(
     additionalFamilies: sum(byYear.map((y) => y.additionalFamilies)),
     realisationRatio: ratio,
     byYear,
+    points,
   };
 }

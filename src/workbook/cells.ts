@@ -1,0 +1,47 @@
+import { Decimal, poundsToNumber } from "../engine/money";
+import { CellValue, NumberFormat, PlanCell } from "./plan-types";
+
+/** A plain value. */
+export const v = (value: CellValue, format?: NumberFormat, bold?: boolean): PlanCell => ({
+  value,
+  format,
+  bold,
+});
+
+/** A native formula with the engine's value as its cache. */
+export const f = (
+  formula: string,
+  value: CellValue,
+  format?: NumberFormat,
+  bold?: boolean
+): PlanCell => ({
+  value,
+  formula,
+  format,
+  bold,
+});
+
+export const label = (text: string, bold = false): PlanCell => ({
+  value: text,
+  format: "text",
+  bold,
+});
+
+export const pounds = (amount: Decimal): number => poundsToNumber(amount);
+export const num = (value: Decimal): number => value.toNumber();
+
+/** A sheet name as a formula reference needs it: 'Cash envelope'!. */
+export const sheetRef = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!`;
+
+/** Text in a formula string literal. */
+export const literal = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/** £ as Excel's TEXT(x, "#,##0") shows it: whole pounds, half a pound rounded up. */
+export function wholePounds(amount: number): string {
+  return Math.round(amount).toLocaleString("en-GB", { maximumFractionDigits: 0 });
+}
+
+/** A share as Excel's TEXT(x, "0%") shows it. */
+export function wholePercent(share: number): string {
+  return `${Math.round(share * 100 + 1e-9)}%`;
+}

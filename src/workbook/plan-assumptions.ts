@@ -1,0 +1,194 @@
+import { serialFromIso } from "../engine/dates";
+import { CashEnvelope } from "../engine/envelope";
+import { OUTCOME_IDS, OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
+import { Decimal } from "../engine/money";
+import { f, label, num, pounds, sheetRef, v } from "./cells";
+import { FundingInputs } from "./inputs";
+import { PlanCell, PlanSheet, PlanTable } from "./plan-types";
+import { columnLetters } from "./snapshot";
+
+export const ASSUMPTIONS_SHEET = "Funding assumptions";
+
+/** Where each rate lives, so the other sheets' formulas can point at it. */
+export interface RateCells {
+  attachment: (year: number) => string;
+  resultsTotal: (year: number) => string;
+  outcome: (outcome: OutcomeId, year: number) => string;
+}
+
+export interface AssumptionsSheet {
+  sheet: PlanSheet;
+  names: Record<string, string>;
+  rates: RateCells;
+}
+
+const SETTINGS_ROW = 5; // first setting, under the "Setting | Value | What it means" header
+const RATES_HEADER_ROW = 21;
+
+/**
+ * The assumptions block every generated formula reads (one named cell per setting, so a what-if
+ * edit recalculates everything) and the framework's rates by programme year.
+ */
+export function assumptionsSheet(
+  inputs: FundingInputs,
+  envelope: CashEnvelope,
+  fundedShare: Decimal
+): AssumptionsSheet {
+  const { assumptions } = inputs;
+  const { framework } = assumptions;
+  const cohortFormula = inputs.families.map((row) => row.nominatedCell).join(",");
+  const share = framework.eligibilityShare;
+  const shareIsSixths =
+    share.times(6).isInteger() && !share.times(6).equals(6) && assumptions.share.equals(share);
+  const end = serialFromIso(framework.programmeEnd) ?? null;
+
+  const settings: [string, string, PlanCell, string][] = [
+    ["TF_Framework", "Framework", v(framework.id, "text"), framework.name],
+    [
+      "TF_Cohort",
+      "Cohort (families nominated)",
+      f(
+        `SUM(${cohortFormula})`,
+        num(inputs.families.reduce((s, r) => s.plus(r.nominated), new Decimal(0))),
+        "families"
+      ),
+      "The sum of the Families table's nominated families.",
+    ],
+    [
+      "TF_Share",
+      "Eligibility share",
+      shareIsSixths
+        ? f(`${share.times(6).toNumber()}/6`, share.toNumber(), "percent")
+        : v(assumptions.share.toNumber(), "percent"),
+      "Share of the cohort for which attachment fees are paid (5/6 in phase 1).",
+    ],
+    [
+      "TF_Rounding",
+      "Rounding",
+      v(assumptions.rounding, "text"),
+      '"half-up", "down", or "none" to keep fractions of families.',
+    ],
+    [
+      "TF_FundedOverride",
+      "Funded families (agreed number)",
+      v(assumptions.funded ? num(assumptions.funded) : null, "families"),
+      "Leave empty to use the share of the cohort.",
+    ],
+    [
+      "TF_Funded",
+      "Funded families",
+      f(
+        'IF(ISNUMBER(TF_FundedOverride),TF_FundedOverride,IF(TF_Rounding="none",TF_Cohort*TF_Share,IF(TF_Rounding="down",ROUNDDOWN(TF_Cohort*TF_Share,0),ROUND(TF_Cohort*TF_Share,0))))',
+        num(fundedShare),
+        "families"
+      ),
+      inputs.families.some((r) => r.attached)
+        ? "The envelope uses the families attached each year (Families table)."
+        : "Spread evenly over the programme years, the remainder to the earliest years.",
+    ],
+    [
+      "TF_Years",
+      "Programme years",
+      v(envelope.rows.length, "count"),
+      "Years the cohort is attached over.",
+    ],
+    [
+      "TF_Contribution",
+      "Council contribution per family £",
+      v(pounds(assumptions.councilContribution), "money"),
+      "The council's own expected spend per family (£6,000 in phase 1).",
+    ],
+    [
+      "TF_Grant",
+      `${framework.grant?.label ?? "Grant"} per year £`,
+      v(pounds(assumptions.grantPerYear), "money"),
+      "A fixed yearly line, not paid per family or by results.",
+    ],
+    [
+      "TF_SuccessRate",
+      "Success rate",
+      v(assumptions.successRate.toNumber(), "percent"),
+      "Share of the results maximum expected to be achieved.",
+    ],
+    [
+      "TF_EmploymentTarget",
+      "Employment target",
+      v(assumptions.employmentTarget ? assumptions.employmentTarget.toNumber() : null, "percent"),
+      "Employment results as a share of families turned around.",
+    ],
+    [
+      "TF_Clawback",
+      "Invalid claims (clawback) rate",
+      v(assumptions.clawbackRate.toNumber(), "percent"),
+      "Share of claimed £ expected to be found invalid at spot checks.",
+    ],
+    [
+      "TF_ProgrammeEnd",
+      "Programme end (last claim)",
+      v(end, "date"),
+      "The date the PbR forecast runs to.",
+    ],
+  ];
+  const names: Record<string, string> = {};
+  const blockRows: PlanCell[][] = [
+    [label("Setting", true), label("Value", true), label("What it means", true)],
+  ];
+  settings.forEach(([name, title, cell, note], i) => {
+    names[name] = `${sheetRef(ASSUMPTIONS_SHEET)}$B$${SETTINGS_ROW + i}`;
+    blockRows.push([label(title), cell, label(note)]);
+  });
+
+  const paid = OUTCOME_IDS.filter((id) => framework.results.has(id));
+  const rates: PlanTable = {
+    name: "TF_Rates",
+    topLeft: `A${RATES_HEADER_ROW}`,
+    columns: [
+      { header: "Programme year", format: "count" },
+      { header: "Financial year", format: "text" },
+      { header: "Attachment £", format: "money" },
+      { header: "Results total £", format: "money" },
+      ...paid.map((id) => ({ header: `${OUTCOME_TYPES[id].label} £`, format: "money" as const })),
+    ],
+    rows: framework.years.map((year, i) => [
+      v(year.index, "count"),
+      v(year.label, "text"),
+      v(pounds(framework.attachment[i]), "money"),
+      v(pounds(framework.resultsTotal[i]), "money"),
+      ...paid.map((id) => v(pounds(framework.results.get(id)?.[i] ?? new Decimal(0)), "money")),
+    ]),
+  };
+  const rateCell = (column: number, year: number) =>
+    `${sheetRef(ASSUMPTIONS_SHEET)}$${columnLetters(column)}$${RATES_HEADER_ROW + year}`;
+  return {
+    names,
+    rates: {
+      attachment: (year) => rateCell(3, year),
+      resultsTotal: (year) => rateCell(4, year),
+      outcome: (outcome, year) => rateCell(5 + paid.indexOf(outcome), year),
+    },
+    sheet: {
+      name: ASSUMPTIONS_SHEET,
+      widths: { A: 34, B: 16, C: 64, D: 16, E: 22, F: 22, G: 22, H: 22, I: 22 },
+      blocks: [
+        {
+          topLeft: "A1",
+          rows: [
+            [label(`Funding assumptions: ${framework.name}`, true)],
+            [
+              label(
+                `Source: ${framework.source}. Edit the values in column B: every generated table recalculates.`
+              ),
+            ],
+          ],
+        },
+        { topLeft: `A${SETTINGS_ROW - 1}`, rows: blockRows },
+        {
+          topLeft: `A${RATES_HEADER_ROW - 1}`,
+          rows: [[label("Rates per family by programme year of attachment", true)]],
+        },
+      ],
+      tables: [rates],
+      charts: [],
+    },
+  };
+}

@@ -1,0 +1,375 @@
+import { CashEnvelope } from "../engine/envelope";
+import { OUTCOME_IDS, OUTCOME_TYPES } from "../engine/outcomes";
+import { PbrRisk, SensitivityRow } from "../engine/risk";
+import { Decimal, ZERO, toPence } from "../engine/money";
+import { f, label, literal, num, pounds, v } from "./cells";
+import { ClaimPartRanges } from "./plan-claims";
+import { EnvelopeCells } from "./plan-envelope";
+import { RateCells } from "./plan-assumptions";
+import { PlanCell, PlanSheet, PlanTable } from "./plan-types";
+
+export const RISK_SHEET = "PbR risk";
+const HEADER_ROW = 4;
+
+export interface RiskFacts {
+  risk: PbrRisk;
+  sensitivity: SensitivityRow[];
+  cohort: Decimal;
+  turnedAroundShare?: Decimal;
+  employmentShare: Decimal;
+  employmentTarget?: Decimal;
+  clawbackRate: Decimal;
+  rounding: string;
+}
+
+const sumifs = (
+  ranges: ClaimPartRanges | undefined,
+  value: keyof ClaimPartRanges,
+  criteria: [keyof ClaimPartRanges, string][]
+) =>
+  ranges
+    ? `SUMIFS(${ranges[value]},${criteria.map(([k, c]) => `${ranges[k]},${c}`).join(",")})`
+    : "0";
+
+/**
+ * The PbR risk sheet: per year of attachment the results maximum, claimed to date, the forecast
+ * to the programme's end (the claim trend, as FORECAST.LINEAR) and what is still at risk; the
+ * same by outcome type; the claim history behind the forecast; turned-around and employment
+ * shares; and the sensitivity of results income to the success rate.
+ */
+export function riskSheet(
+  envelope: CashEnvelope,
+  facts: RiskFacts,
+  cells: EnvelopeCells,
+  rates: RateCells,
+  ranges?: ClaimPartRanges
+): PlanSheet {
+  const { risk } = facts;
+  const { framework } = envelope;
+  const first = HEADER_ROW + 1;
+  const last = HEADER_ROW + risk.years.length;
+  const totalRow = last + 1;
+  const scalarsTop = totalRow + 3;
+  // The forecast block's cells, named on the sheet (rows fixed below).
+  const at = {
+    end: scalarsTop + 1,
+    claimed: scalarsTop + 2,
+    forecast: scalarsTop + 3,
+    additional: scalarsTop + 4,
+    ratio: scalarsTop + 5,
+  };
+  const B = (row: number) => `$B$${row}`;
+
+  const rows: PlanCell[][] = risk.years.map((year, i) => {
+    const r = first + i;
+    const y = year.year.index;
+    const forecastYear = risk.forecast.byYear[i];
+    const room = Decimal.max(ZERO, year.attached.minus(forecastYear.claimedFamilies));
+    return [
+      v(year.year.label, "text"),
+      f(cells.families(y), num(year.attached), "families"),
+      f(rates.resultsTotal(y), pounds(framework.resultsTotal[y - 1]), "money"),
+      f(cells.results(y), pounds(year.maximum), "money"),
+      f(sumifs(ranges, "claimed", [["year", String(y)]]), pounds(year.claimed), "money"),
+      f(
+        sumifs(ranges, "families", [
+          ["year", String(y)],
+          ["turnedAround", "TRUE"],
+        ]),
+        num(forecastYear.claimedFamilies),
+        "families"
+      ),
+      f(`MAX(0,B${r}-F${r})`, num(room), "families"),
+      f(
+        `MIN(G${r},${B(at.additional)}-SUM(H$${HEADER_ROW}:H${r - 1}))`,
+        num(forecastYear.additionalFamilies),
+        "families"
+      ),
+      f(`ROUND(H${r}*C${r}*${B(at.ratio)},2)`, pounds(year.forecastAdditional), "money"),
+      f(`E${r}+I${r}`, pounds(year.forecastToEnd), "money"),
+      f(`MAX(0,D${r}-J${r})`, pounds(year.atRisk), "money"),
+    ];
+  });
+  const sumCell = (c: string, value: number, format: PlanCell["format"]) =>
+    f(`SUM(${c}${first}:${c}${last})`, value, format, true);
+  const t = risk.totals;
+  const claimedFamilies = risk.forecast.claimedFamilies;
+  const totals: PlanCell[] = [
+    label("Total", true),
+    sumCell("B", num(envelope.totals.families), "families"),
+    v(null),
+    sumCell("D", pounds(t.maximum), "money"),
+    sumCell("E", pounds(t.claimed), "money"),
+    sumCell("F", num(claimedFamilies), "families"),
+    sumCell(
+      "G",
+      num(
+        risk.years.reduce(
+          (s, y, i) =>
+            s.plus(Decimal.max(ZERO, y.attached.minus(risk.forecast.byYear[i].claimedFamilies))),
+          ZERO
+        )
+      ),
+      "families"
+    ),
+    sumCell("H", num(risk.forecast.additionalFamilies), "families"),
+    sumCell("I", pounds(t.forecastAdditional), "money"),
+    sumCell("J", pounds(t.forecastToEnd), "money"),
+    sumCell("K", pounds(t.atRisk), "money"),
+  ];
+  const table: PlanTable = {
+    name: "TF_Risk",
+    topLeft: `A${HEADER_ROW}`,
+    columns: [
+      { header: "Year attached", format: "text", total: { label: "Total" } },
+      { header: "Families attached", format: "families", total: "sum" },
+      { header: "Results per family £", format: "money" },
+      { header: "Results maximum £", format: "money", total: "sum" },
+      { header: "Claimed to date £", format: "money", total: "sum" },
+      { header: "Turned around so far", format: "families", total: "sum" },
+      { header: "Not yet turned around", format: "families", total: "sum" },
+      { header: "Forecast more families", format: "families", total: "sum" },
+      { header: "Forecast more £", format: "money", total: "sum" },
+      { header: "Forecast to end £", format: "money", total: "sum" },
+      { header: "Still at risk £", format: "money", total: "sum" },
+    ],
+    rows,
+    totals,
+  };
+
+  // The claim history behind the trend: turned-around families by claim date, and their running total.
+  const points = risk.forecast.byYear.length > 0 ? historyPoints(risk) : [];
+  const historyTop = scalarsTop + 14;
+  const hFirst = historyTop + 1;
+  const hLast = historyTop + points.length;
+  const historyRows = points.map((point, i) => {
+    const r = hFirst + i;
+    return [
+      v(point.date, "date"),
+      f(
+        sumifs(ranges, "families", [
+          ["date", `A${r}`],
+          ["turnedAround", "TRUE"],
+        ]),
+        num(point.count),
+        "families"
+      ),
+      f(i === 0 ? `B${r}` : `C${r - 1}+B${r}`, num(point.running), "families"),
+    ];
+  });
+  const history: PlanTable | undefined =
+    points.length === 0
+      ? undefined
+      : {
+          name: "TF_ClaimHistory",
+          topLeft: `A${historyTop}`,
+          columns: [
+            { header: "Claim date", format: "date" },
+            { header: "Families turned around", format: "families" },
+            { header: "Running total", format: "families" },
+          ],
+          rows: historyRows,
+        };
+  const trend =
+    points.length >= 2
+      ? `_xlfn.FORECAST.LINEAR(${B(at.end)},$C$${hFirst}:$C$${hLast},$A$${hFirst}:$A$${hLast})`
+      : undefined;
+  const capped = trend && `MIN($B$${totalRow},MAX(0,${trend}))`;
+  const forecastFormula = capped
+    ? `MAX(${B(at.claimed)},IF(TF_Rounding="none",${capped},ROUNDDOWN(${capped},0)))`
+    : B(at.claimed);
+  const earnable = `SUMPRODUCT($F$${first}:$F$${last},$C$${first}:$C$${last})`;
+  const allowance = toPence(t.claimed.times(facts.clawbackRate));
+  const target = facts.employmentTarget;
+  const met =
+    target === undefined
+      ? "n/a"
+      : facts.employmentShare.greaterThanOrEqualTo(target)
+        ? "Met"
+        : "Not met";
+
+  const scalars: PlanCell[][] = [
+    [label("Forecast to the programme's end", true), label("Value", true)],
+    [
+      label("Forecast date (last claim window)"),
+      f("TF_ProgrammeEnd", risk.forecast.forecastDate, "date"),
+    ],
+    [label("Families turned around so far"), f(`F${totalRow}`, num(claimedFamilies), "families")],
+    [
+      label(
+        points.length >= 2
+          ? "Forecast turned around by then (claim trend)"
+          : "Forecast turned around by then (too few claims for a trend)"
+      ),
+      f(forecastFormula, num(risk.forecast.forecastFamilies), "families"),
+    ],
+    [
+      label("Forecast more families"),
+      f(`${B(at.forecast)}-${B(at.claimed)}`, num(risk.forecast.additionalFamilies), "families"),
+    ],
+    [
+      label("Results per turned-around family so far (share of maximum)"),
+      f(
+        `IF(${earnable}=0,1,MIN(1,E${totalRow}/${earnable}))`,
+        risk.forecast.realisationRatio.toNumber(),
+        "percent"
+      ),
+    ],
+    [
+      label("Claims allowance for spot-check clawback £"),
+      f(`ROUND(E${totalRow}*TF_Clawback,2)`, pounds(allowance), "money"),
+    ],
+    [
+      label("Claimed to date net of clawback £"),
+      f(`E${totalRow}-${B(scalarsTop + 6)}`, pounds(t.claimed.minus(allowance)), "money"),
+    ],
+    [
+      label("Share of the cohort turned around"),
+      f(
+        `IF(TF_Cohort=0,"",F${totalRow}/TF_Cohort)`,
+        facts.turnedAroundShare === undefined ? "" : facts.turnedAroundShare.toNumber(),
+        "percent"
+      ),
+    ],
+    [
+      label("Employment share of families turned around"),
+      f(
+        `IF(F${totalRow}=0,0,${sumifs(ranges, "families", [["employment", "TRUE"]])}/F${totalRow})`,
+        facts.employmentShare.toNumber(),
+        "percent"
+      ),
+    ],
+    [
+      label("Employment target"),
+      f(
+        `IF(ISNUMBER(TF_EmploymentTarget),TF_EmploymentTarget,"")`,
+        target === undefined ? "" : target.toNumber(),
+        "percent"
+      ),
+    ],
+    [
+      label("Employment target met?"),
+      f(
+        `IF(ISNUMBER(TF_EmploymentTarget),IF(${B(scalarsTop + 9)}>=TF_EmploymentTarget,"Met","Not met"),"n/a")`,
+        met,
+        "text"
+      ),
+    ],
+  ];
+
+  const outcomes = OUTCOME_IDS.filter((id) => framework.results.has(id));
+  const byOutcomeTop = historyTop + Math.max(points.length, 1) + 3;
+  const byOutcomeRows = risk.byOutcome.map((entry, i) => {
+    const r = byOutcomeTop + 1 + i;
+    const y = entry.year.index;
+    const outcomeCriteria = literal(entry.outcome);
+    return [
+      v(entry.year.label, "text"),
+      v(OUTCOME_TYPES[entry.outcome].label, "text"),
+      f(rates.outcome(entry.outcome, y), pounds(entry.rate), "money"),
+      f(`ROUND(${cells.families(y)}*C${r},2)`, pounds(entry.maximum), "money"),
+      f(
+        sumifs(ranges, "families", [
+          ["year", String(y)],
+          ["outcome", outcomeCriteria],
+        ]),
+        num(entry.familiesClaimed),
+        "families"
+      ),
+      f(
+        sumifs(ranges, "claimed", [
+          ["year", String(y)],
+          ["outcome", outcomeCriteria],
+        ]),
+        pounds(entry.claimed),
+        "money"
+      ),
+    ];
+  });
+  const byOutcome: PlanTable = {
+    name: "TF_RiskByOutcome",
+    topLeft: `A${byOutcomeTop}`,
+    columns: [
+      { header: "Year attached", format: "text" },
+      { header: "Outcome type", format: "text" },
+      { header: "Rate £", format: "money" },
+      { header: "If every family achieved it £", format: "money" },
+      { header: "Families claimed", format: "families" },
+      { header: "Claimed £", format: "money" },
+    ],
+    rows: byOutcomeRows,
+  };
+
+  const sensitivityTop = byOutcomeTop + byOutcomeRows.length + 3;
+  const sensitivity: PlanTable = {
+    name: "TF_Sensitivity",
+    topLeft: `A${sensitivityTop}`,
+    columns: [
+      { header: "Success rate", format: "percent" },
+      { header: "Results income £", format: "money" },
+      { header: "Short of the maximum £", format: "money" },
+    ],
+    rows: facts.sensitivity.map((row, i) => {
+      const r = sensitivityTop + 1 + i;
+      return [
+        v(row.rate.toNumber(), "percent"),
+        f(
+          `SUMPRODUCT(ROUND('Cash envelope'!$D$${cells.firstRow}:$D$${cells.lastRow}*A${r},2))`,
+          pounds(row.results),
+          "money"
+        ),
+        f(`'Cash envelope'!$D$${cells.totalRow}-B${r}`, pounds(row.shortfall), "money"),
+      ];
+    }),
+  };
+
+  return {
+    name: RISK_SHEET,
+    widths: { A: 52, B: 18, C: 20, D: 20, E: 18, F: 20, G: 20, H: 20, I: 18, J: 18, K: 16 },
+    blocks: [
+      {
+        topLeft: "A1",
+        rows: [
+          [label(`Payment by results at risk: ${framework.name}`, true)],
+          [
+            label(
+              `Outcome types are alternative routes to one results maximum per family, so what is at risk is decided per year. Outcomes: ${outcomes.map((id) => OUTCOME_TYPES[id].label).join("; ")}.`
+            ),
+          ],
+        ],
+      },
+      { topLeft: `A${scalarsTop}`, rows: scalars },
+      { topLeft: `A${historyTop - 1}`, rows: [[label("Claim history behind the forecast", true)]] },
+      {
+        topLeft: `A${byOutcomeTop - 1}`,
+        rows: [[label("By outcome type (alternative routes: do not add the maxima)", true)]],
+      },
+      {
+        topLeft: `A${sensitivityTop - 1}`,
+        rows: [[label("Sensitivity of results income to the success rate", true)]],
+      },
+    ],
+    tables: [table, ...(history ? [history] : []), byOutcome, sensitivity],
+    charts: [
+      {
+        kind: "column-clustered",
+        title: "Results by year: claimed, forecast and still at risk",
+        categories: `'${RISK_SHEET}'!$A$${first}:$A$${last}`,
+        series: [
+          { name: "Claimed to date £", values: `'${RISK_SHEET}'!$E$${first}:$E$${last}` },
+          { name: "Forecast more £", values: `'${RISK_SHEET}'!$I$${first}:$I$${last}` },
+          { name: "Still at risk £", values: `'${RISK_SHEET}'!$K$${first}:$K$${last}` },
+        ],
+        anchor: `M${HEADER_ROW}`,
+      },
+    ],
+  };
+}
+
+function historyPoints(risk: PbrRisk): { date: number; count: Decimal; running: Decimal }[] {
+  let running = ZERO;
+  return risk.forecast.points.map((point) => {
+    running = running.plus(point.count);
+    return { date: point.date, count: point.count, running };
+  });
+}

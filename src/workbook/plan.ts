@@ -1,0 +1,120 @@
+import { priceClaims, profileOf } from "../engine/claims";
+import { fundedFamilies } from "../engine/eligibility";
+import { cashEnvelope, CashEnvelope } from "../engine/envelope";
+import { Result, isError } from "../engine/errors";
+import { ZERO, sum } from "../engine/money";
+import { employmentShare } from "../engine/shares";
+import { pbrRisk, sensitivity } from "../engine/risk";
+import { num, pounds } from "./cells";
+import { FundingInputs } from "./inputs";
+import { assumptionsSheet } from "./plan-assumptions";
+import { claimsSheet } from "./plan-claims";
+import { envelopeSentence, envelopeSheet } from "./plan-envelope";
+import { riskSheet } from "./plan-risk";
+import { PlanSummary, WorkbookPlan } from "./plan-types";
+
+/**
+ * The cash envelope for the inputs: the families attached each year when the Families table
+ * gives them, otherwise the funded share of the cohort spread evenly over the programme years.
+ */
+export function envelopeFor(inputs: FundingInputs): Result<CashEnvelope> {
+  const { assumptions, families } = inputs;
+  const { framework } = assumptions;
+  const cohort = sum(families.map((row) => row.nominated));
+  const common = {
+    framework,
+    cohort,
+    rounding: assumptions.rounding,
+    share: assumptions.share,
+    councilContributionPerFamily: assumptions.councilContribution,
+    grantPerYear: assumptions.grantPerYear,
+  };
+  if (families.some((row) => row.attached)) {
+    const lastYear = Math.max(...families.map((row) => row.year));
+    const profile = Array.from(
+      { length: lastYear },
+      (_, i) => families.find((row) => row.year === i + 1)?.attached ?? ZERO
+    );
+    return cashEnvelope({ ...common, profile });
+  }
+  const years =
+    assumptions.years ?? Math.max(framework.defaultYears, ...families.map((row) => row.year));
+  return cashEnvelope({
+    ...common,
+    years: Math.min(years, framework.years.length),
+    fundedOverride: assumptions.funded,
+  });
+}
+
+/**
+ * The workbook plan: the Cash envelope, PbR risk, Claims by year and Funding assumptions sheets,
+ * every computed cell a native formula over the inputs and the assumptions, cached with the
+ * engine's value. A failure is a FundingError saying what to change.
+ */
+export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
+  const { assumptions } = inputs;
+  const { framework } = assumptions;
+  const envelope = envelopeFor(inputs);
+  if (isError(envelope)) return envelope;
+  const cohort = sum(inputs.families.map((row) => row.nominated));
+  const funded = fundedFamilies(cohort, {
+    share: assumptions.share,
+    rounding: assumptions.rounding,
+    override: assumptions.funded,
+  });
+  const fundedShare = isError(funded) ? envelope.funded : funded;
+
+  const priced = priceClaims(framework, inputs.claims, profileOf(envelope));
+  if (isError(priced)) return priced;
+  const risk = pbrRisk(envelope, priced);
+  if (isError(risk)) return risk;
+  const rates = sensitivity(envelope);
+  if (isError(rates)) return rates;
+
+  const turnedAround = risk.forecast.claimedFamilies;
+  const employment = sum(
+    priced.filter((c) => framework.employmentOutcomes.includes(c.outcome)).map((c) => c.families)
+  );
+  const assumptionsPart = assumptionsSheet(inputs, envelope, fundedShare);
+  const envelopePart = envelopeSheet(inputs, envelope, assumptionsPart.rates);
+  const claimsPart = claimsSheet(framework, inputs.claims, priced, assumptionsPart.rates);
+  const riskPart = riskSheet(
+    envelope,
+    {
+      risk,
+      sensitivity: rates,
+      cohort,
+      turnedAroundShare: cohort.isZero() ? undefined : turnedAround.div(cohort),
+      employmentShare: employmentShare(employment, turnedAround),
+      employmentTarget: assumptions.employmentTarget,
+      clawbackRate: assumptions.clawbackRate,
+      rounding: assumptions.rounding,
+    },
+    envelopePart.cells,
+    assumptionsPart.rates,
+    claimsPart.ranges
+  );
+
+  const t = envelope.totals;
+  const envelopeTotal = pounds(t.total);
+  const atRisk = pounds(t.results);
+  const summary: PlanSummary = {
+    framework: framework.id,
+    cohort: num(cohort),
+    funded: num(envelope.funded),
+    envelope: envelopeTotal,
+    secured: pounds(t.attachment),
+    atRisk,
+    atRiskShare: envelopeTotal === 0 ? 0 : atRisk / envelopeTotal,
+    claimedToDate: pounds(risk.totals.claimed),
+    forecastToEnd: pounds(risk.totals.forecastToEnd),
+    stillAtRisk: pounds(risk.totals.atRisk),
+    turnedAroundShare: cohort.isZero() ? null : turnedAround.div(cohort).toNumber(),
+    sentence: envelopeSentence(envelopeTotal, atRisk, pounds(t.attachment)),
+  };
+  return {
+    sheets: [envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet],
+    names: assumptionsPart.names,
+    summary,
+  };
+}
