@@ -1,14 +1,11 @@
 import { CellValue, PlanCell, PlanSheet, WorkbookPlan } from "./plan-types";
-import { SheetSnapshot, WorkbookSnapshot, address, parseAddress } from "./snapshot";
+import { SheetSnapshot, WorkbookSnapshot, address, isGeneratedSheet, parseAddress } from "./snapshot";
 
 /**
  * What a plan looks like once written, as a snapshot a reader would return: lets the plan be
  * read back (the sample's own summary; tests) without a spreadsheet library.
  */
-export function snapshotOfPlan(
-  plan: Pick<WorkbookPlan, "sheets">,
-  generated = false
-): WorkbookSnapshot {
+export function snapshotOfPlan(plan: Pick<WorkbookPlan, "sheets">): WorkbookSnapshot {
   const tables: WorkbookSnapshot["tables"] = [];
   const sheets = plan.sheets.map((sheet): SheetSnapshot => {
     const cells: CellValue[][] = [];
@@ -21,7 +18,7 @@ export function snapshotOfPlan(
     placeSheet(sheet, put, (name, range, totals) =>
       tables.push({ name, sheet: sheet.name, range, hasTotalsRow: totals })
     );
-    return { name: sheet.name, cells, generated };
+    return { name: sheet.name, cells, generated: isGeneratedSheet(cells) };
   });
   return { sheets, tables };
 }

@@ -5,13 +5,13 @@ import { Result, isError } from "../engine/errors";
 import { ZERO, sum } from "../engine/money";
 import { employmentShare } from "../engine/shares";
 import { pbrRisk, sensitivity } from "../engine/risk";
-import { num, pounds } from "./cells";
+import { label, num, pounds } from "./cells";
 import { FundingInputs } from "./inputs";
 import { assumptionsSheet } from "./plan-assumptions";
 import { claimsSheet } from "./plan-claims";
 import { envelopeSentence, envelopeSheet } from "./plan-envelope";
 import { riskSheet } from "./plan-risk";
-import { PlanSummary, WorkbookPlan } from "./plan-types";
+import { GENERATED_NOTE, PlanSummary, WorkbookPlan } from "./plan-types";
 
 /**
  * The cash envelope for the inputs: the families attached each year when the Families table
@@ -112,8 +112,11 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
     turnedAroundShare: cohort.isZero() ? null : turnedAround.div(cohort).toNumber(),
     sentence: envelopeSentence(envelopeTotal, atRisk, pounds(t.attachment)),
   };
+  const sheets = [envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet];
+  // Row 3 of every generated sheet carries the marker by which a rebuild recognises it.
+  for (const sheet of sheets) sheet.blocks.push({ topLeft: "A3", rows: [[label(GENERATED_NOTE)]] });
   return {
-    sheets: [envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet],
+    sheets,
     names: assumptionsPart.names,
     summary,
   };
