@@ -20,6 +20,15 @@ export default [
     },
   },
   {
+    // exceljs and LibreOffice code: the Office.js load/sync rules mistake getCell() for a proxy.
+    files: ["src/cli/**", "src/workbook/**", "test/cli/**", "test/workbook/**", "test/support/**"],
+    rules: {
+      "office-addins/call-sync-before-read": "off",
+      "office-addins/load-object-before-read": "off",
+      "office-addins/call-sync-after-load": "off",
+    },
+  },
+  {
     files: ["**/*.js"],
     languageOptions: {
       ecmaVersion: 2022,

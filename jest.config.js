@@ -10,5 +10,6 @@ module.exports = {
     // office-addin-mock reaches an ESM-only package through office-addin-manifest's index.
     "^office-addin-manifest$": "office-addin-manifest/lib/officeApp.js",
   },
+  setupFilesAfterEnv: ["<rootDir>/test/setup-jsdom.ts"],
   testTimeout: 60000,
 };

@@ -8,7 +8,10 @@ try {
   process.stderr.write("tf-funding: the command line is not built yet: run `npm run build:cli`.\n");
   process.exit(2);
 }
-const output = cli.run(process.argv.slice(2));
-process.stdout.write(output.stdout);
-process.stderr.write(output.stderr);
-process.exitCode = output.status;
+cli
+  .run(process.argv.slice(2), (line) => process.stderr.write(`${line}\n`))
+  .then((output) => {
+    process.stdout.write(output.stdout);
+    process.stderr.write(output.stderr);
+    process.exitCode = output.status;
+  });

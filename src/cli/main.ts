@@ -1,22 +1,37 @@
 import { callCommand, CommandOutput, functionList } from "./call";
 import { UsageError } from "./parse-arg";
+import { sampleCommand } from "./sample";
+import { tablesCommand } from "./tables";
 
 const USAGE = `tf-funding: Troubled Families funding from the command line
 
 Usage:
-  tf-funding call FUNCTION [ARGS...] [--json]   evaluate a custom function, as Excel would
-  tf-funding help                               show this help
+  tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
+                                    add the cash-envelope and PbR-risk tables to a copy of IN
+  tf-funding sample OUT.xlsx        write a sample input workbook (from the seed reports)
+  tf-funding call FUNCTION [ARGS...] [--json]
+                                    evaluate a custom function, as Excel would
+  tf-funding help                   show this help
 
-Arguments are numbers, text, "" for an omitted optional argument, or a JSON 2-D array for a
-range ([[1],[2]]); dates as ISO text (2014-08-01) or Excel serial numbers.
-Exit status: 0 a value, 1 an Excel error (#VALUE!, #NUM!, ...), 2 a usage error.
+Options for tables (each overrides the workbook's Assumptions table):
+  --framework NAME   --years N   --rounding half-up|none|down   --funded N
+  --council-contribution £   --success-rate 0.65   --grant £   --employment-target 0.1
+  --clawback-rate 0.02
+
+Arguments to call are numbers, text, "" for an omitted optional argument, or a JSON 2-D array
+for a range ([[1],[2]]); dates as ISO text (2014-08-01) or Excel serial numbers.
+Exit status: 0 done, 1 an Excel error from call (#VALUE!, #NUM!, ...), 2 a usage error or a
+workbook that cannot be read.
 
 Functions:
 ${functionList()}
 `;
 
 /** Runs one command line; never throws, so the process always ends with a defined status. */
-export function run(argv: readonly string[]): CommandOutput {
+export async function run(
+  argv: readonly string[],
+  progress: (line: string) => void = () => undefined
+): Promise<CommandOutput> {
   const json = argv.includes("--json");
   const args = argv.filter((a) => a !== "--json");
   const [command, ...rest] = args;
@@ -24,6 +39,10 @@ export function run(argv: readonly string[]): CommandOutput {
     switch (command) {
       case "call":
         return callCommand(rest, json);
+      case "tables":
+        return await tablesCommand(rest, json, progress);
+      case "sample":
+        return await sampleCommand(rest);
       case undefined:
       case "help":
       case "--help":
@@ -49,11 +68,4 @@ export function run(argv: readonly string[]): CommandOutput {
     const reason = failure instanceof Error ? failure.message : String(failure);
     return { stdout: "", stderr: `tf-funding: unexpected failure: ${reason}\n`, status: 2 };
   }
-}
-
-if (require.main === module) {
-  const output = run(process.argv.slice(2));
-  process.stdout.write(output.stdout);
-  process.stderr.write(output.stderr);
-  process.exitCode = output.status;
 }

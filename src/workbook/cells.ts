@@ -45,3 +45,10 @@ export function wholePounds(amount: number): string {
 export function wholePercent(share: number): string {
   return `${Math.round(share * 100 + 1e-9)}%`;
 }
+
+/**
+ * A totals-row sum as Excel writes one: SUBTOTAL(109, Table[Column]), which ignores rows a
+ * filter hides. Brackets, # and ' in a column name are escaped with ' in structured references.
+ */
+export const tableSum = (table: string, column: string): string =>
+  `SUBTOTAL(109,${table}[${column.replace(/([[\]#'])/g, "'$1")}])`;

@@ -32,7 +32,12 @@ function tableRows(
 ) {
   const rows: { row: number; cells: CellValue[] }[] = [];
   for (let r = headerRow + 1; r <= lastRow; r++) {
-    const cells = (sheet.cells[r - 1] ?? []).slice(firstColumn - 1, lastColumn);
+    // Readers drop trailing empty cells: pad, so a blank optional cell reads as null.
+    const line = sheet.cells[r - 1] ?? [];
+    const cells = Array.from(
+      { length: lastColumn - firstColumn + 1 },
+      (_, i) => line[firstColumn - 1 + i] ?? null
+    );
     if (!isBlankRow(cells)) rows.push({ row: r, cells });
   }
   return rows;

@@ -54,9 +54,8 @@ export function claimsSheet(
   }
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + rows.length;
-  const sum = (c: string, index: number) =>
-    f(
-      `SUM(${c}${first}:${c}${last})`,
+  const sum = (index: number) =>
+    v(
       Math.round(rows.reduce((s, row) => s + Number(row[index].value), 0) * 100) / 100,
       rows[0]?.[index]?.format,
       true
@@ -88,11 +87,11 @@ export function claimsSheet(
             v(null),
             v(null),
             v(null),
-            sum("F", 5),
+            sum(5),
             v(null),
-            sum("H", 7),
+            sum(7),
             v(null),
-            sum("J", 9),
+            sum(9),
             v(null),
             v(null),
           ],

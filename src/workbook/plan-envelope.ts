@@ -78,18 +78,14 @@ export function envelopeSheet(
     ];
   });
 
-  const sumOf = (c: string) => `SUM(${c}${first}:${c}${last})`;
-  const columnTotal = (c: string, index: number) =>
-    f(
-      sumOf(c),
+  // Totals are sums of the rounded cells; the totals row's formulas are added with the table's.
+  const columnTotal = (index: number) =>
+    v(
       rows.reduce((s, row) => s + Number(row[index].value), 0),
       rows[0]?.[index]?.format,
       true
     );
-  const totals = [
-    label("Total", true),
-    ...["B", "C", "D", "E", "F", "G", "H", "I"].map((c, i) => columnTotal(c, i + 1)),
-  ];
+  const totals = [label("Total", true), ...[1, 2, 3, 4, 5, 6, 7, 8].map(columnTotal)];
   // Sums of numbers already rounded to the penny: round again so binary fractions do not show.
   for (const cell of totals.slice(1))
     if (typeof cell.value === "number") cell.value = Math.round(cell.value * 100) / 100;

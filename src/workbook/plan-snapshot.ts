@@ -1,5 +1,11 @@
 import { CellValue, PlanCell, PlanSheet, WorkbookPlan } from "./plan-types";
-import { SheetSnapshot, WorkbookSnapshot, address, isGeneratedSheet, parseAddress } from "./snapshot";
+import {
+  SheetSnapshot,
+  WorkbookSnapshot,
+  address,
+  isGeneratedSheet,
+  parseAddress,
+} from "./snapshot";
 
 /**
  * What a plan looks like once written, as a snapshot a reader would return: lets the plan be

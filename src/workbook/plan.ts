@@ -5,13 +5,13 @@ import { Result, isError } from "../engine/errors";
 import { ZERO, sum } from "../engine/money";
 import { employmentShare } from "../engine/shares";
 import { pbrRisk, sensitivity } from "../engine/risk";
-import { label, num, pounds } from "./cells";
+import { label, num, pounds, tableSum } from "./cells";
 import { FundingInputs } from "./inputs";
 import { assumptionsSheet } from "./plan-assumptions";
 import { claimsSheet } from "./plan-claims";
 import { envelopeSentence, envelopeSheet } from "./plan-envelope";
 import { riskSheet } from "./plan-risk";
-import { GENERATED_NOTE, PlanSummary, WorkbookPlan } from "./plan-types";
+import { GENERATED_NOTE, PlanSummary, PlanTable, WorkbookPlan } from "./plan-types";
 
 /**
  * The cash envelope for the inputs: the families attached each year when the Families table
@@ -43,6 +43,14 @@ export function envelopeFor(inputs: FundingInputs): Result<CashEnvelope> {
     ...common,
     years: Math.min(years, framework.years.length),
     fundedOverride: assumptions.funded,
+  });
+}
+
+/** Each "sum" column's totals cell becomes SUBTOTAL(109, Table[Column]), as Excel writes it. */
+function addTotalsFormulas(table: PlanTable): void {
+  table.columns.forEach((column, i) => {
+    const cell = table.totals?.[i];
+    if (cell && column.total === "sum") cell.formula = tableSum(table.name, column.header);
   });
 }
 
@@ -113,6 +121,7 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
     sentence: envelopeSentence(envelopeTotal, atRisk, pounds(t.attachment)),
   };
   const sheets = [envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet];
+  for (const sheet of sheets) for (const table of sheet.tables) addTotalsFormulas(table);
   // Row 3 of every generated sheet carries the marker by which a rebuild recognises it.
   for (const sheet of sheets) sheet.blocks.push({ topLeft: "A3", rows: [[label(GENERATED_NOTE)]] });
   return {

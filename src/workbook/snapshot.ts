@@ -58,5 +58,7 @@ export function address(row: number, column: number): string {
  * (both writers write it as part of the plan, so either reader recognises the other's sheets).
  */
 export function isGeneratedSheet(cells: readonly (readonly CellValue[])[]): boolean {
-  return cells.slice(0, 3).some((row) => typeof row?.[0] === "string" && row[0].startsWith(GENERATED_MARKER));
+  return cells
+    .slice(0, 3)
+    .some((row) => typeof row?.[0] === "string" && row[0].startsWith(GENERATED_MARKER));
 }

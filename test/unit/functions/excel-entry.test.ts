@@ -167,11 +167,11 @@ describe("tf-funding call and Excel agree", () => {
     )
   );
 
-  it("for the same arguments, value for value and error for error", () => {
-    fc.assert(
-      fc.property(calls, ([id, args]) => {
+  it("for the same arguments, value for value and error for error", async () => {
+    await fc.assert(
+      fc.asyncProperty(calls, async ([id, args]) => {
         const excel = callEntry(id, args as ExcelArg[]);
-        const output = run(["call", id, ...(args as ExcelArg[]).map(cli), "--json"]);
+        const output = await run(["call", id, ...(args as ExcelArg[]).map(cli), "--json"]);
         const printed = JSON.parse(output.stdout);
         if (excel.error) {
           expect(output.status).toBe(1);

@@ -68,7 +68,7 @@ describe("the sample workbook's plan (Barnet's fast-track cohort)", () => {
     });
     expect(cell(built, "Cash envelope", "D6")).toMatchObject({ value: 470400 });
     expect(cell(built, "Cash envelope", "F7")).toMatchObject({
-      formula: "SUM(F5:F6)",
+      formula: "SUBTOTAL(109,TF_Envelope[Total central £])",
       value: 2352000,
     });
     expect(cell(built, "Funding assumptions", "B10")).toMatchObject({ value: 588 });

@@ -1,0 +1,215 @@
+import ExcelJS from "exceljs";
+import { execFileSync, spawnSync } from "child_process";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { readSnapshot } from "../../src/cli/xlsx-snapshot";
+import { writePlan } from "../../src/cli/xlsx-writer";
+import { inputSheets } from "../../src/workbook/sample";
+
+/** `tf-funding sample` and `tf-funding tables` as a user runs them: the built bin, real files. */
+const root = path.join(__dirname, "..", "..");
+const bin = path.join(root, "bin", "tf-funding.js");
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-tables-"));
+const file = (name: string) => path.join(dir, name);
+
+function tf(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60000 });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+async function load(name: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file(name));
+  return workbook;
+}
+
+beforeAll(() => {
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"],
+    { cwd: root, stdio: "pipe" }
+  );
+  expect(tf("sample", file("inputs.xlsx")).status).toBe(0);
+}, 120000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("tf-funding sample and tables", () => {
+  it("builds the tables and prints the headline figures", () => {
+    const { stdout, stderr, status } = tf("tables", file("inputs.xlsx"), "-o", file("tables.xlsx"));
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/Cash envelope: +£2,352,000/);
+    expect(stdout).toMatch(/At risk on results: +£705,600 \(30\.0%\)/);
+    expect(stdout).toMatch(
+      /Total cash envelope £2,352,000, of which £705,600 \(30%\) depends on payment by results/
+    );
+  });
+
+  it("adds the generated sheets and leaves the input sheets cell for cell as they were", async () => {
+    tf("tables", file("inputs.xlsx"), "-o", file("tables.xlsx"));
+    const before = readSnapshot(await load("inputs.xlsx"));
+    const after = readSnapshot(await load("tables.xlsx"));
+    expect(after.sheets.map((s) => s.name)).toEqual([
+      "Families",
+      "Claims",
+      "Assumptions",
+      "Cash envelope",
+      "PbR risk",
+      "Claims by year",
+      "Funding assumptions",
+    ]);
+    for (const sheet of before.sheets)
+      expect(after.sheets.find((s) => s.name === sheet.name)?.cells).toEqual(sheet.cells);
+    expect(after.sheets.filter((s) => s.generated).map((s) => s.name)).toEqual([
+      "Cash envelope",
+      "PbR risk",
+      "Claims by year",
+      "Funding assumptions",
+    ]);
+    const envelope = (await load("tables.xlsx")).getWorksheet("Cash envelope")!;
+    expect(envelope.getCell("C5").value).toEqual({
+      formula: "ROUND(B5*'Funding assumptions'!$C$22,2)",
+      result: 940800,
+    });
+    expect(envelope.getCell("C5").numFmt).toBe('"£"#,##0;[Red]-"£"#,##0');
+    expect(envelope.getCell("F7").value).toMatchObject({ result: 2352000 });
+  });
+
+  it("rebuilds its own sheets in a workbook it made, and refuses to overwrite a user's sheet", async () => {
+    expect(
+      tf("tables", file("tables.xlsx"), "-o", file("rebuilt.xlsx"), "--success-rate", "0.5").status
+    ).toBe(0);
+    const rebuilt = readSnapshot(await load("rebuilt.xlsx"));
+    expect(rebuilt.sheets.filter((s) => s.name === "Cash envelope")).toHaveLength(1);
+    const clash = new ExcelJS.Workbook();
+    writePlan(clash, {
+      sheets: inputSheets([["2012/13", 705, 294]], [], []),
+      names: {},
+      summary: undefined as never,
+    });
+    clash.addWorksheet("PbR risk").getCell("A1").value = "my own notes";
+    await clash.xlsx.writeFile(file("clash.xlsx"));
+    const { stderr, status } = tf("tables", file("clash.xlsx"), "-o", file("clash-out.xlsx"));
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/already has a sheet called "PbR risk" that this add-in did not make/);
+    expect(fs.existsSync(file("clash-out.xlsx"))).toBe(false);
+  });
+
+  it("writes text that begins with = as text", async () => {
+    const workbook = new ExcelJS.Workbook();
+    writePlan(workbook, {
+      sheets: inputSheets(
+        [["2012/13", 705, 294]],
+        [["2013-07-31", "Progress to work", 4, null]],
+        []
+      ),
+      names: {},
+      summary: undefined as never,
+    });
+    workbook.getWorksheet("Claims")!.getCell("B5").value = "=Progress to work";
+    await workbook.xlsx.writeFile(file("equals.xlsx"));
+    expect(tf("tables", file("equals.xlsx"), "-o", file("equals-out.xlsx")).status).toBe(0);
+    const cell = (await load("equals-out.xlsx")).getWorksheet("Claims by year")!.getCell("B5");
+    expect(cell.value).toBe("=Progress to work");
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it("--json prints the summary as one line, flags override the assumptions", () => {
+    const { stdout, status } = tf(
+      "tables",
+      file("inputs.xlsx"),
+      "-o",
+      file("json.xlsx"),
+      "--success-rate",
+      "0.5",
+      "--council-contribution",
+      "5000",
+      "--json"
+    );
+    expect(status).toBe(0);
+    const summary = JSON.parse(stdout);
+    expect(summary).toMatchObject({ envelope: 2352000, atRisk: 705600, secured: 1646400 });
+    expect(stdout.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("never overwrites the input and leaves no temporary file", () => {
+    const { stderr, status } = tf("tables", file("inputs.xlsx"), "-o", file("inputs.xlsx"));
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/is the input workbook/);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("bad workbooks get a clear message and exit status 2", () => {
+  async function inputs(name: string, edit: (workbook: ExcelJS.Workbook) => void) {
+    const workbook = await load("inputs.xlsx");
+    edit(workbook);
+    await workbook.xlsx.writeFile(file(name));
+    return tf("tables", file(name), "-o", file(`${name}.out.xlsx`));
+  }
+
+  it.each([
+    [
+      "a missing file",
+      () => tf("tables", file("nope.xlsx"), "-o", file("x.xlsx")),
+      /nope\.xlsx does not exist/,
+    ],
+    [
+      "a text file",
+      () => {
+        fs.writeFileSync(file("notes.xlsx"), "year,families\n2012/13,705\n");
+        return tf("tables", file("notes.xlsx"), "-o", file("x.xlsx"));
+      },
+      /is not an Excel workbook/,
+    ],
+    [
+      "a truncated workbook",
+      () => {
+        const bytes = fs.readFileSync(file("inputs.xlsx"));
+        fs.writeFileSync(file("truncated.xlsx"), bytes.subarray(0, Math.floor(bytes.length / 2)));
+        return tf("tables", file("truncated.xlsx"), "-o", file("x.xlsx"));
+      },
+      /could not be read as an Excel workbook/,
+    ],
+  ])("%s", (_name, run, message) => {
+    const { stderr, status } = (run as () => ReturnType<typeof tf>)();
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message as RegExp);
+  });
+
+  it("text in a count column names the cell", async () => {
+    const { stderr, status } = await inputs(
+      "text.xlsx",
+      (w) => (w.getWorksheet("Families")!.getCell("C5").value = "about 300")
+    );
+    expect(status).toBe(2);
+    expect(stderr).toMatch(
+      /Families!C5: families attached must be a number of families, not "about 300"/
+    );
+  });
+
+  it("a date that is not a date names the cell", async () => {
+    const { stderr } = await inputs(
+      "date.xlsx",
+      (w) => (w.getWorksheet("Claims")!.getCell("A6").value = "sometime in July")
+    );
+    expect(stderr).toMatch(/Claims!A6: the claim date is not a date/);
+  });
+
+  it("a duplicate year names the cell", async () => {
+    const { stderr } = await inputs(
+      "duplicate.xlsx",
+      (w) => (w.getWorksheet("Families")!.getCell("A6").value = "2012/13")
+    );
+    expect(stderr).toMatch(/Families!A6: 2012\/13 appears twice/);
+  });
+
+  it("a missing table or column is named", async () => {
+    const { stderr } = await inputs("missing.xlsx", (w) =>
+      w.removeWorksheet(w.getWorksheet("Claims")!.id)
+    );
+    expect(stderr).toMatch(/no Claims table/);
+  });
+});
