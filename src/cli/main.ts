@@ -1,7 +1,7 @@
 import { callCommand, CommandOutput, functionList } from "./call";
-import { UsageError } from "./parse-arg";
+import { BadFileError, UsageError } from "./parse-arg";
 import { sampleCommand } from "./sample";
-import { tablesCommand } from "./tables";
+import { Progress, QUIET, tablesCommand } from "./tables";
 
 const USAGE = `tf-funding: Troubled Families funding from the command line
 
@@ -17,6 +17,8 @@ Options for tables (each overrides the workbook's Assumptions table):
   --framework NAME   --years N   --rounding half-up|none|down   --funded N
   --council-contribution £   --success-rate 0.65   --grant £   --employment-target 0.1
   --clawback-rate 0.02
+IN is never changed: its sheets are copied to OUT, which is written whole or not at all, and
+a rebuild replaces only the sheets tables made. --json prints the summary as one JSON line.
 
 Arguments to call are numbers, text, "" for an omitted optional argument, or a JSON 2-D array
 for a range ([[1],[2]]); dates as ISO text (2014-08-01) or Excel serial numbers.
@@ -27,10 +29,14 @@ Functions:
 ${functionList()}
 `;
 
-/** Runs one command line; never throws, so the process always ends with a defined status. */
+/**
+ * Runs one command line; never throws, so the process always ends with a defined status.
+ * Async because tables and sample read and write .xlsx files. Progress lines (tables on long
+ * inputs, or when a person watches stderr) go to `progress`, never into the returned output.
+ */
 export async function run(
   argv: readonly string[],
-  progress: (line: string) => void = () => undefined
+  progress: Progress = QUIET
 ): Promise<CommandOutput> {
   const json = argv.includes("--json");
   const args = argv.filter((a) => a !== "--json");
@@ -53,17 +59,15 @@ export async function run(
     }
   } catch (failure) {
     if (failure instanceof UsageError) {
+      // A bad file's message says what to do; help would only bury it.
+      const hint = failure instanceof BadFileError ? "" : `Run "tf-funding help" for usage.\n`;
       return json
         ? {
-            stdout: `${JSON.stringify({ error: "usage", message: failure.message })}\n`,
+            stdout: `${JSON.stringify({ error: failure instanceof BadFileError ? "file" : "usage", message: failure.message })}\n`,
             stderr: "",
             status: 2,
           }
-        : {
-            stdout: "",
-            stderr: `tf-funding: ${failure.message}\nRun "tf-funding help" for usage.\n`,
-            status: 2,
-          };
+        : { stdout: "", stderr: `tf-funding: ${failure.message}\n${hint}`, status: 2 };
     }
     const reason = failure instanceof Error ? failure.message : String(failure);
     return { stdout: "", stderr: `tf-funding: unexpected failure: ${reason}\n`, status: 2 };

@@ -2,6 +2,12 @@ import { ExcelArg, ExcelScalar } from "../functions/excel-args";
 
 export class UsageError extends Error {}
 
+/**
+ * A file the command cannot use (missing, not an .xlsx, damaged): a usage error (exit status 2)
+ * whose one-line message already says what to do, so no "run help" hint follows it.
+ */
+export class BadFileError extends UsageError {}
+
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 
 function scalar(value: unknown, where: string): ExcelScalar {

@@ -1,12 +1,21 @@
 import { isError } from "../engine/errors";
-import { Overrides, applyOverrides, readInputs } from "../workbook/inputs";
+import { InputProblem, Overrides, applyOverrides, readInputs } from "../workbook/inputs";
 import { buildPlan } from "../workbook/plan";
-import { PlanSummary } from "../workbook/plan-types";
 import { CommandOutput } from "./call";
-import { UsageError } from "./parse-arg";
+import { BadFileError, UsageError } from "./parse-arg";
+import { summaryText } from "./summary";
 import { writeWorkbookAtomically } from "./write-file";
+import { partsLostOnCopy } from "./xlsx-parts";
 import { loadWorkbook, readSnapshot } from "./xlsx-snapshot";
 import { writePlan } from "./xlsx-writer";
+
+/** Where progress lines go, and whether someone is watching (stderr is a terminal). */
+export interface Progress {
+  line: (text: string) => void;
+  interactive: boolean;
+}
+
+export const QUIET: Progress = { line: () => undefined, interactive: false };
 
 const FLAGS: Record<string, keyof Overrides> = {
   "--framework": "framework",
@@ -20,33 +29,8 @@ const FLAGS: Record<string, keyof Overrides> = {
   "--clawback-rate": "clawbackRate",
 };
 
+/** Claims beyond which reading and writing take long enough to say what is happening. */
 const LONG_INPUT = 5000;
-const GBP = new Intl.NumberFormat("en-GB", {
-  style: "currency",
-  currency: "GBP",
-  maximumFractionDigits: 2,
-});
-
-export function summaryText(summary: PlanSummary, out: string): string {
-  const pounds = (n: number) => GBP.format(n).replace(/\.00$/, "");
-  const share = (n: number) => `${(n * 100).toFixed(1)}%`;
-  return [
-    `Framework:            ${summary.framework} (cohort ${summary.cohort}, ${summary.funded} families funded)`,
-    `Cash envelope:        ${pounds(summary.envelope)}`,
-    `Secured up front:     ${pounds(summary.secured)}`,
-    `At risk on results:   ${pounds(summary.atRisk)} (${share(summary.atRiskShare)})`,
-    `Claimed to date:      ${pounds(summary.claimedToDate)}`,
-    `Forecast to end:      ${pounds(summary.forecastToEnd)}`,
-    `Still at risk:        ${pounds(summary.stillAtRisk)}`,
-    ...(summary.turnedAroundShare === null
-      ? []
-      : [`Turned around so far: ${share(summary.turnedAroundShare)}`]),
-    "",
-    summary.sentence,
-    "",
-    `Tables written to ${out}`,
-  ].join("\n");
-}
 
 function parse(args: readonly string[]): { input: string; out: string; overrides: Overrides } {
   const overrides: Overrides = {};
@@ -54,12 +38,14 @@ function parse(args: readonly string[]): { input: string; out: string; overrides
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === "-o" || arg === "--out") out = args[++i];
-    else if (FLAGS[arg]) {
+    if (arg === "-o" || arg === "--out") {
+      out = args[++i];
+      if (out === undefined) throw new UsageError(`${arg} needs the file to write.`);
+    } else if (FLAGS[arg]) {
       const value = args[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value.`);
       overrides[FLAGS[arg]] = value;
-    } else if (arg.startsWith("-"))
+    } else if (arg.startsWith("-") && arg !== "-")
       throw new UsageError(`unknown option ${arg}: use ${Object.keys(FLAGS).join(", ")}.`);
     else if (input === undefined) input = arg;
     else throw new UsageError(`unexpected argument ${arg}.`);
@@ -69,37 +55,60 @@ function parse(args: readonly string[]): { input: string; out: string; overrides
   return { input, out, overrides };
 }
 
-/** `tf-funding tables IN.xlsx -o OUT.xlsx`: the funding tables added to a copy of the workbook. */
+/** A problem as the user finds it: Sheet!B7 for a cell; the flag for a command-line value. */
+export function problemLine(problem: InputProblem): string {
+  if (/^\$?[A-Z]{1,3}\$?\d+$/i.test(problem.cell)) {
+    return `${problem.sheet}!${problem.cell}: ${problem.reason}`;
+  }
+  if (problem.cell.startsWith("--")) return `${problem.cell}: ${problem.reason}`;
+  return `${problem.sheet}${problem.cell ? ` (${problem.cell})` : ""}: ${problem.reason}`;
+}
+
+/**
+ * `tf-funding tables IN.xlsx -o OUT.xlsx`: the funding tables added to a copy of the workbook.
+ * IN is read, never written; its sheets go to OUT as they were and the generated sheets after.
+ */
 export async function tablesCommand(
   args: readonly string[],
   json: boolean,
-  progress: (line: string) => void
+  progress: Progress = QUIET
 ): Promise<CommandOutput> {
   const { input, out, overrides } = parse(args);
+  if (progress.interactive) progress.line(`Reading ${input}…`);
   const workbook = await loadWorkbook(input);
   const read = readInputs(readSnapshot(workbook));
   const applied = read.inputs ? applyOverrides(read.inputs, overrides) : read;
   if (!applied.inputs) {
-    const lines = applied.problems.map(
-      (p) => `${p.sheet}${p.cell ? `!${p.cell}` : ""}: ${p.reason}`
+    throw new BadFileError(
+      `${input} cannot be used:\n${applied.problems.map(problemLine).join("\n")}`
     );
-    throw new UsageError(`${input} cannot be read:\n${lines.join("\n")}`);
   }
-  const long = applied.inputs.claims.length > LONG_INPUT;
-  if (long)
-    progress(
-      `Building the tables for ${applied.inputs.claims.length.toLocaleString("en-GB")} claims…`
-    );
+  const claims = applied.inputs.claims.length;
+  const say = progress.interactive || claims > LONG_INPUT ? progress.line : () => undefined;
+  say(`Building tables (${claims.toLocaleString("en-GB")} claim${claims === 1 ? "" : "s"})…`);
   const plan = buildPlan(applied.inputs);
-  if (isError(plan)) throw new UsageError(plan.message);
+  if (isError(plan)) throw new BadFileError(`${input}: ${plan.message}`);
   writePlan(workbook, plan);
-  if (long) progress(`Writing ${out}…`);
+  say(`Writing ${out}…`);
   await writeWorkbookAtomically(workbook, out, input);
   return {
+    stderr: lostNote(input, out),
+    // The summary, plus where it went, so a script needs nothing else from the output.
     stdout: json
       ? `${JSON.stringify({ ...plan.summary, out })}\n`
       : `${summaryText(plan.summary, out)}\n`,
-    stderr: "",
     status: 0,
   };
+}
+
+/** Says what OUT lacks when IN has parts exceljs cannot copy (IN itself is never changed). */
+function lostNote(input: string, out: string): string {
+  const lost = partsLostOnCopy(input);
+  if (lost.length === 0) return "";
+  const last = lost[lost.length - 1];
+  const what = lost.length === 1 ? last : `${lost.slice(0, -1).join(", ")} and ${last}`;
+  return (
+    `tf-funding: note: ${input} has ${what}, which the command line cannot copy: ${out} lacks ` +
+    `them (${input} is unchanged). The task pane in Excel adds the tables and keeps them.\n`
+  );
 }

@@ -1,28 +1,51 @@
 import ExcelJS from "exceljs";
 import fs from "fs";
 import path from "path";
-import { UsageError } from "./parse-arg";
+import { BadFileError, UsageError } from "./parse-arg";
+
+/** Whether two paths are one file: the same inode also catches links and other spellings. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [one, two] = [fs.statSync(a), fs.statSync(b)];
+    return one.dev === two.dev && one.ino === two.ino;
+  } catch {
+    return false; // one of them does not exist yet
+  }
+}
 
 /**
- * Writes a workbook to a temporary file beside OUT and renames it into place, so a failure
- * half-way leaves no half-written OUT (and any previous OUT as it was).
+ * Writes a workbook to a temporary file beside OUT (same folder, so the rename cannot cross
+ * disks) and renames it into place: a failure half-way leaves no half-written OUT — a previous
+ * OUT stays as it was — and no temporary file. OUT may never be the input workbook.
  */
 export async function writeWorkbookAtomically(
   workbook: ExcelJS.Workbook,
   out: string,
   input?: string
 ): Promise<void> {
-  if (input && fs.existsSync(out) && fs.realpathSync(out) === fs.realpathSync(input)) {
+  if (input && sameFile(out, input)) {
     throw new UsageError(
       `-o ${out} is the input workbook: give another file name, the input is never overwritten.`
     );
   }
+  // Excel refuses a workbook whose extension says another format (.xls, .csv, .xlsm).
+  if (path.extname(out).toLowerCase() !== ".xlsx") {
+    throw new UsageError(`${out} must end in .xlsx: the file written is an Excel workbook.`);
+  }
   const dir = path.dirname(path.resolve(out));
   if (!fs.existsSync(dir)) throw new UsageError(`the folder ${dir} does not exist.`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) {
+    throw new UsageError(
+      `${out} is a folder: give a file name such as ${path.join(out, "tables.xlsx")}.`
+    );
+  }
   const temporary = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
   try {
     await workbook.xlsx.writeFile(temporary);
     fs.renameSync(temporary, out);
+  } catch (failure) {
+    const reason = (failure instanceof Error ? failure.message : String(failure)).split("\n")[0];
+    throw new BadFileError(`${out} could not be written (${reason}): no file was changed.`);
   } finally {
     fs.rmSync(temporary, { force: true });
   }

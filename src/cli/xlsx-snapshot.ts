@@ -1,25 +1,33 @@
 import ExcelJS from "exceljs";
-import fs from "fs";
 import { CellValue } from "../workbook/plan-types";
 import { SheetSnapshot, WorkbookSnapshot, isGeneratedSheet } from "../workbook/snapshot";
-import { UsageError } from "./parse-arg";
+
+export { loadWorkbook } from "./xlsx-load";
 
 const MS_PER_DAY = 86_400_000;
+/** Day 0 of Excel's 1900 date system, as serials count for every date after February 1900. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** A cell as the plan reads it: dates as Excel serials, formulas as their cached results. */
-function plain(value: ExcelJS.CellValue): CellValue {
+/** exceljs reads dates as UTC midnights: a whole number of days unless a time was stored. */
+function serial(date: Date): number {
+  const days = (date.getTime() - EXCEL_EPOCH) / MS_PER_DAY;
+  // A time of day comes back through a float: keep it to a fraction of a second, no noise.
+  return Number.isInteger(days) ? days : Math.round(days * 1e6) / 1e6;
+}
+
+/**
+ * A cell as the plan reads it, the way Office.js would report it: dates as Excel serials,
+ * formulas as their cached results, rich text and hyperlinks as their text, errors as "#N/A".
+ */
+export function plainValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) {
-    const serial = (value.getTime() - EXCEL_EPOCH) / MS_PER_DAY;
-    return Number.isInteger(serial) ? serial : Math.round(serial * 1e6) / 1e6;
-  }
+  if (value instanceof Date) return serial(value);
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
     return value;
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("formula" in value || "sharedFormula" in value)
-    return plain((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ("text" in value && "hyperlink" in value) return String(value.text);
+    return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("hyperlink" in value) return plainValue(value.text as ExcelJS.CellValue);
   if ("error" in value) return String(value.error);
   return null;
 }
@@ -29,8 +37,11 @@ function sheetSnapshot(sheet: ExcelJS.Worksheet): SheetSnapshot {
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     const line: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
+      // exceljs repeats a merged area's value in every cell of it; Excel holds it only in the
+      // top-left cell, and a title merged across a header row must not look like headers.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
       while (line.length < c - 1) line.push(null);
-      line[c - 1] = plain(cell.value);
+      line[c - 1] = plainValue(cell.value);
     });
     while (cells.length < r - 1) cells.push([]);
     cells[r - 1] = line;
@@ -38,49 +49,29 @@ function sheetSnapshot(sheet: ExcelJS.Worksheet): SheetSnapshot {
   return { name: sheet.name, cells, generated: isGeneratedSheet(cells) };
 }
 
+/**
+ * The shape exceljs 4.4 really gives from getTables(): Table objects whose model is `.table`
+ * (its typings say otherwise). A loaded table has `tableRef`; one added in memory only `ref`.
+ */
+interface LoadedTable {
+  table: { name: string; ref?: string; tableRef?: string; totalsRow?: boolean };
+}
+
 /** Every sheet's values and every Excel table, as the workbook plan reads them. */
 export function readSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const snapshot: WorkbookSnapshot = { sheets: [], tables: [] };
   workbook.eachSheet((sheet) => {
     snapshot.sheets.push(sheetSnapshot(sheet));
-    for (const table of sheet.getTables() as unknown as {
-      table: { name: string; tableRef?: string; ref: string; totalsRow?: boolean };
-    }[]) {
-      const model = table.table;
+    for (const { table } of sheet.getTables() as unknown as LoadedTable[]) {
+      const range = table.tableRef ?? table.ref;
+      if (!range) continue;
       snapshot.tables.push({
-        name: model.name,
+        name: table.name,
         sheet: sheet.name,
-        range: model.tableRef ?? model.ref,
-        hasTotalsRow: !!model.totalsRow,
+        range,
+        hasTotalsRow: !!table.totalsRow,
       });
     }
   });
   return snapshot;
-}
-
-/** Opens an .xlsx file, with a one-line reason when it is missing, not a workbook, or damaged. */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  if (!fs.existsSync(file)) throw new UsageError(`${file} does not exist.`);
-  const head = Buffer.alloc(4);
-  const handle = fs.openSync(file, "r");
-  try {
-    fs.readSync(handle, head, 0, 4, 0);
-  } finally {
-    fs.closeSync(handle);
-  }
-  if (head.readUInt32LE(0) !== 0x04034b50) {
-    throw new UsageError(
-      `${file} is not an Excel workbook (.xlsx): save it from Excel as "Excel Workbook (*.xlsx)".`
-    );
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(file);
-  } catch (failure) {
-    const reason = failure instanceof Error ? failure.message : String(failure);
-    throw new UsageError(
-      `${file} could not be read as an Excel workbook (it may be damaged or truncated): ${reason}`
-    );
-  }
-  return workbook;
 }

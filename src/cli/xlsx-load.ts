@@ -1,0 +1,69 @@
+import ExcelJS from "exceljs";
+import fs from "fs";
+import { BadFileError } from "./parse-arg";
+
+/** The first bytes of the files people hand us instead of an .xlsx, and what to say about them. */
+const ZIP = Buffer.from("PK\x03\x04", "latin1");
+const EMPTY_ZIP = Buffer.from("PK\x05\x06", "latin1");
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const SAVE_AS = 'save it from Excel as "Excel Workbook (*.xlsx)"';
+
+function head(file: string): Buffer {
+  const bytes = Buffer.alloc(8);
+  const handle = fs.openSync(file, "r");
+  try {
+    const read = fs.readSync(handle, bytes, 0, bytes.length, 0);
+    return bytes.subarray(0, read);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/** Why a file that is not a zip archive cannot be an .xlsx, in the user's terms. */
+function notAWorkbook(file: string, bytes: Buffer): string {
+  if (bytes.length === 0) return `${file} is empty, not an Excel workbook.`;
+  if (bytes.subarray(0, OLE2.length).equals(OLE2)) {
+    // Both the old binary format and an encrypted .xlsx are OLE2 compound files.
+    return `${file} is an Excel 97-2003 (.xls) or password-protected workbook: remove the password and ${SAVE_AS}.`;
+  }
+  if (bytes.toString("latin1", 0, 5) === "%PDF-") return `${file} is a PDF, not an Excel workbook.`;
+  return `${file} is not an Excel workbook (.xlsx): ${SAVE_AS}.`;
+}
+
+/**
+ * Opens an .xlsx file. A file that is missing, a folder, not an .xlsx (text, CSV, PDF, .xls),
+ * truncated or damaged is a BadFileError with a one-line reason (exit status 2), never a stack.
+ */
+export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new BadFileError(`${file} does not exist.`);
+  }
+  if (stat.isDirectory()) throw new BadFileError(`${file} is a folder, not an Excel workbook.`);
+  let bytes: Buffer;
+  try {
+    bytes = head(file);
+  } catch (failure) {
+    throw new BadFileError(`${file} cannot be opened: ${(failure as Error).message}`);
+  }
+  if (bytes.subarray(0, 4).equals(EMPTY_ZIP)) {
+    throw new BadFileError(`${file} is an empty zip archive, not an Excel workbook.`);
+  }
+  if (!bytes.subarray(0, 4).equals(ZIP)) throw new BadFileError(notAWorkbook(file, bytes));
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(file);
+  } catch (failure) {
+    const reason = (failure instanceof Error ? failure.message : String(failure)).split("\n")[0];
+    throw new BadFileError(
+      `${file} could not be read as an Excel workbook (it may be damaged or truncated: ${reason}).`
+    );
+  }
+  // exceljs opens any zip (a .docx, a folder of CSVs) as a workbook without sheets.
+  if (workbook.worksheets.length === 0) {
+    throw new BadFileError(`${file} is a zip archive but not an Excel workbook: it has no sheets.`);
+  }
+  return workbook;
+}

@@ -1,0 +1,128 @@
+import ExcelJS from "exceljs";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { run } from "../../../src/cli/main";
+import { poundsText, summaryText } from "../../../src/cli/summary";
+import { problemLine } from "../../../src/cli/tables";
+import { writePlan } from "../../../src/cli/xlsx-writer";
+import { PlanSummary } from "../../../src/workbook/plan-types";
+import { ClaimsData, inputSheets } from "../../../src/workbook/sample";
+
+/** The tables command's own parts, in process: messages, the summary, progress lines. */
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-tables-unit-"));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const file = (name: string) => path.join(dir, name);
+
+async function inputs(name: string, claims: ClaimsData): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  writePlan(workbook, {
+    sheets: inputSheets(
+      [
+        ["2012/13", 705, 294],
+        ["2013/14", 0, 294],
+      ],
+      claims,
+      [["Framework", "phase1-fast-track"]]
+    ),
+    names: {},
+    summary: {} as PlanSummary,
+  });
+  await workbook.xlsx.writeFile(file(name));
+  return file(name);
+}
+
+function collector(interactive: boolean) {
+  const lines: string[] = [];
+  return { lines, progress: { line: (text: string) => lines.push(text), interactive } };
+}
+
+describe("tf-funding tables: what it prints", () => {
+  it("names a problem by Sheet!Cell, a flag by its name", () => {
+    expect(problemLine({ sheet: "Families", cell: "C5", reason: "not a number." })).toBe(
+      "Families!C5: not a number."
+    );
+    expect(
+      problemLine({ sheet: "(command line)", cell: "--success-rate", reason: "not a share." })
+    ).toBe("--success-rate: not a share.");
+    expect(problemLine({ sheet: "Claims", cell: "", reason: "no Claims table." })).toBe(
+      "Claims: no Claims table."
+    );
+    expect(problemLine({ sheet: "Families", cell: "2019/20", reason: "not a year." })).toBe(
+      "Families (2019/20): not a year."
+    );
+  });
+
+  it("writes £ in the en-GB style of the reports, pence only when there are some", () => {
+    expect(poundsText(2352000)).toBe("£2,352,000");
+    expect(poundsText(69325.93)).toBe("£69,325.93");
+    expect(poundsText(10.5)).toBe("£10.50");
+    expect(poundsText(0)).toBe("£0");
+  });
+
+  it("summarises the headline figures, then the sentence, then where the file is", () => {
+    const summary: PlanSummary = {
+      framework: "phase1-fast-track",
+      cohort: 705,
+      funded: 588,
+      envelope: 2352000,
+      secured: 1646400,
+      atRisk: 705600,
+      atRiskShare: 0.3,
+      claimedToDate: 350600,
+      forecastToEnd: 636274.07,
+      stillAtRisk: 69325.93,
+      turnedAroundShare: null,
+      sentence:
+        "Total cash envelope £2,352,000, of which £705,600 (30%) depends on payment by results.",
+    };
+    const text = summaryText(summary, "out.xlsx");
+    expect(text).toContain("Cash envelope:        £2,352,000");
+    expect(text).toContain("At risk on results:   £705,600 (30.0%)");
+    expect(text).toContain("Still at risk:        £69,325.93");
+    expect(text).not.toContain("Turned around");
+    expect(text.endsWith(`${summary.sentence}\n\nTables written to out.xlsx`)).toBe(true);
+  });
+});
+
+describe("tf-funding tables: progress lines", () => {
+  const few: ClaimsData = [["2013-07-31", "Progress to work", 4, null]];
+
+  it("are not printed for a short input when no one watches, so scripts and tests stay clean", async () => {
+    const { lines, progress } = collector(false);
+    const output = await run(
+      ["tables", await inputs("few.xlsx", few), "-o", file("a.xlsx")],
+      progress
+    );
+    expect(output.status).toBe(0);
+    expect(output.stderr).toBe("");
+    expect(lines).toEqual([]);
+  });
+
+  it("are printed when stderr is a terminal", async () => {
+    const { lines, progress } = collector(true);
+    const input = await inputs("few2.xlsx", few);
+    await run(["tables", input, "-o", file("b.xlsx")], progress);
+    expect(lines).toEqual([
+      `Reading ${input}…`,
+      "Building tables (1 claim)…",
+      `Writing ${file("b.xlsx")}…`,
+    ]);
+  });
+
+  it("are printed for a long claim history (over 5,000 claims) even when no one watches", async () => {
+    const many: ClaimsData = Array.from({ length: 5001 }, (_, i) => [
+      i % 2 ? "2013-07-31" : "2013-10-31",
+      "Progress to work",
+      i < 100 ? 1 : 0,
+      null,
+    ]);
+    const { lines, progress } = collector(false);
+    const output = await run(
+      ["tables", await inputs("many.xlsx", many), "-o", file("c.xlsx")],
+      progress
+    );
+    expect(output.status).toBe(0);
+    expect(lines).toEqual(["Building tables (5,001 claims)…", `Writing ${file("c.xlsx")}…`]);
+  }, 60000);
+});
