@@ -17,6 +17,9 @@ export default [
       "no-unused-vars": "off",
       "no-undef": "off",
       "no-redeclare": "off",
+      // React 17+ JSX transform: React need not be in scope.
+      "react/react-in-jsx-scope": "off",
+      "react/jsx-uses-react": "off",
     },
   },
   {

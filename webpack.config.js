@@ -84,7 +84,7 @@ module.exports = (env, options) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/index.ts",
+      taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
     },
     output: {

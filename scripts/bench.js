@@ -1,15 +1,15 @@
-// npm run bench: the product's speed figures, each beside a baseline measured in the same run
-// (absolute times vary between machines; ratios hold). Uses the compiled command line in lib/.
+// npm run bench: the product's speed and size figures, each beside a baseline measured in the same
+// run (absolute times vary between machines; ratios hold). Not part of npm test.
+require("./ts-require");
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
+const zlib = require("zlib");
+const { execFileSync } = require("child_process");
 const { performance } = require("perf_hooks");
 
-let table;
-try {
-  table = require(path.join(__dirname, "..", "lib", "functions", "table.js"));
-} catch {
-  console.error("Build first: npm run build:cli");
-  process.exit(2);
-}
+const root = path.join(__dirname, "..");
+const table = require("../src/functions/table.ts");
 
 function rate(fn, seconds = 1) {
   for (let i = 0; i < 2000; i++) fn(i); // warm up the JIT before timing
@@ -23,66 +23,123 @@ function rate(fn, seconds = 1) {
   return calls / ((performance.now() - start) / 1000);
 }
 
+const n = (x) => Math.round(x).toLocaleString("en-GB");
 const spec = (id) => table.findFunction(id);
-const cases = [
-  [
-    "TF_ELIGIBLE(cohort)",
-    () => table.callFunction(spec("TF_ELIGIBLE"), [705]),
-    (i) => Math.round(((i % 1000) * 5) / 6),
-  ],
-  [
-    "TF_ATTACHMENT(families, year)",
-    () => table.callFunction(spec("TF_ATTACHMENT"), [588, 1]),
-    (i) => (i % 1000) * 3200,
-  ],
-  [
-    "TF_RESULTS_PAYMENT(outcome, year)",
-    () => table.callFunction(spec("TF_RESULTS_PAYMENT"), ["crime-asb-education", 2]),
-    (i) => [700, 1400, 2100][i % 3],
-  ],
-  [
-    "TF_TURNED_AROUND(outcomes, cohort)",
-    () => table.callFunction(spec("TF_TURNED_AROUND"), [473, 730]),
-    (i) => (i % 730) / 730,
-  ],
-  [
-    "TF_OUTCOMES_NEEDED(target, outcome, year)",
-    () => table.callFunction(spec("TF_OUTCOMES_NEEDED"), [100000, "crime-asb-education", 1]),
-    (i) => Math.ceil((100000 + i) / 700),
-  ],
-  [
-    "TF_FINANCIAL_YEAR(date)",
-    () => table.callFunction(spec("TF_FINANCIAL_YEAR"), [41698]),
-    (i) => new Date(Date.UTC(1899, 11, 30 + 41698 + (i % 2))).getUTCFullYear(),
-  ],
-  [
-    "TF_EMPLOYMENT_SHARE(employment, turned)",
-    () => table.callFunction(spec("TF_EMPLOYMENT_SHARE"), [38, 473]),
-    (i) => (i % 473) / 473,
-  ],
-  [
-    "TF_PBR_RISK(cohort, years)",
-    () => table.callFunction(spec("TF_PBR_RISK"), [705, 2]),
-    (i) => (i % 705) * 800,
-  ],
-  [
-    "TF_ENVELOPE(cohort, years)",
-    () => table.callFunction(spec("TF_ENVELOPE"), [705, 3]),
-    (i) => [i * 3200, i * 2400, i * 1600],
-  ],
-];
+const call = (id, args) => () => table.callFunction(spec(id), args);
 
-const rows = cases.map(([name, call, floor]) => {
-  const calls = rate(call);
-  const plain = rate(floor);
-  return {
-    function: name,
-    "calls/s": Math.round(calls).toLocaleString("en-GB"),
-    "plain-number floor calls/s": Math.round(plain).toLocaleString("en-GB"),
-    "x slower than floor": (plain / calls).toFixed(0),
-  };
-});
-console.log(
-  `Node ${process.version}, ${require("os").cpus().length} cores (${require("os").cpus()[0].model})`
-);
-console.table(rows);
+function functionRates() {
+  const cases = [
+    ["TF_ELIGIBLE(cohort)", call("TF_ELIGIBLE", [705]), (i) => Math.round(((i % 1000) * 5) / 6)],
+    ["TF_ATTACHMENT(families, year)", call("TF_ATTACHMENT", [588, 1]), (i) => (i % 1000) * 3200],
+    [
+      "TF_RESULTS_PAYMENT(outcome, year)",
+      call("TF_RESULTS_PAYMENT", ["crime-asb-education", 2]),
+      (i) => [700, 1400, 2100][i % 3],
+    ],
+    [
+      "TF_TURNED_AROUND(outcomes, cohort)",
+      call("TF_TURNED_AROUND", [473, 730]),
+      (i) => (i % 730) / 730,
+    ],
+    [
+      "TF_OUTCOMES_NEEDED(target, outcome, year)",
+      call("TF_OUTCOMES_NEEDED", [100000, "crime-asb-education", 1]),
+      (i) => Math.ceil((100000 + i) / 700),
+    ],
+    [
+      "TF_FINANCIAL_YEAR(date)",
+      call("TF_FINANCIAL_YEAR", [41698]),
+      (i) => new Date(Date.UTC(1899, 11, 30 + 41698 + (i % 2))).getUTCFullYear(),
+    ],
+    [
+      "TF_EMPLOYMENT_SHARE(employment, turned)",
+      call("TF_EMPLOYMENT_SHARE", [38, 473]),
+      (i) => (i % 473) / 473,
+    ],
+    ["TF_PBR_RISK(cohort, years)", call("TF_PBR_RISK", [705, 2]), (i) => (i % 705) * 800],
+    [
+      "TF_ENVELOPE(cohort, years)",
+      call("TF_ENVELOPE", [705, 3]),
+      (i) => [i * 3200, i * 2400, i * 1600],
+    ],
+  ];
+  return cases.map(([name, fn, floor]) => {
+    const calls = rate(fn);
+    const plain = rate(floor);
+    return {
+      measure: `${name} calls/s`,
+      value: n(calls),
+      baseline: `${n(plain)} (plain numbers)`,
+      ratio: `${(plain / calls).toFixed(0)}x`,
+      goal: name.includes("ENVELOPE") || name.includes("RISK") ? "" : ">= 200,000/s",
+    };
+  });
+}
+
+async function paneWrites() {
+  const {
+    installFakeExcel,
+    FakeWorkbook,
+    FakeContext,
+  } = require("../test/unit/taskpane/excel/fake-excel.ts");
+  const { inputsFor, planFrom, seed } = require("../test/unit/taskpane/excel/plans.ts");
+  const { writePlan } = require("../src/taskpane/excel/write.ts");
+  const { readWorkbook } = require("../src/taskpane/excel/read.ts");
+  const rows = [];
+  for (const claims of [10, 1000, 100000]) {
+    const book = installFakeExcel(new FakeWorkbook());
+    seed(book, inputsFor(claims));
+    let syncs = 0;
+    const original = FakeContext.prototype.sync;
+    FakeContext.prototype.sync = function (...args) {
+      syncs++;
+      return original.apply(this, args);
+    };
+    const start = performance.now();
+    await readWorkbook();
+    const readSyncs = syncs;
+    const plan = planFrom(inputsFor(claims));
+    const planned = performance.now();
+    const result = await writePlan(plan, { replace: "yes" });
+    const end = performance.now();
+    FakeContext.prototype.sync = original;
+    rows.push({
+      measure: `pane: read + build + write, ${n(claims)} claim rows`,
+      value: `${readSyncs} + ${result.syncs} syncs, ${n(end - start)} ms`,
+      baseline: `engine + plan alone ${n(planned - start)} ms`,
+      ratio: "",
+      goal: "<= 3 syncs to write",
+    });
+  }
+  return rows;
+}
+
+function bundles() {
+  const dist = path.join(root, "dist");
+  if (!fs.existsSync(path.join(dist, "taskpane.js"))) {
+    execFileSync(
+      process.execPath,
+      [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"],
+      { cwd: root, stdio: "ignore" }
+    );
+  }
+  return ["taskpane.js", "functions.js"].map((file) => {
+    const bytes = fs.readFileSync(path.join(dist, file));
+    const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
+    return {
+      measure: `bundle ${file}`,
+      value: `${n(gzip / 1024)} KB gzip`,
+      baseline: `${n(bytes.length / 1024)} KB raw`,
+      ratio: "",
+      goal: file === "taskpane.js" ? "<= 200 KB gzip" : "",
+    };
+  });
+}
+
+(async () => {
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0].model}), ${n(os.totalmem() / 2 ** 30)} GiB`
+  );
+  const rows = [...functionRates(), ...(await paneWrites()), ...bundles()];
+  console.table(rows);
+})();

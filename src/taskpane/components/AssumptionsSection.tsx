@@ -1,0 +1,78 @@
+import { Dropdown, Field, Input, Option, Slider, Subtitle2 } from "@fluentui/react-components";
+import { BUILT_IN_FRAMEWORKS, ROUNDINGS } from "../../engine/frameworks";
+import { Overrides } from "../../workbook/inputs";
+import { Assumptions } from "../../workbook/assumptions";
+
+export interface AssumptionsSectionProps {
+  overrides: Overrides;
+  /** The assumptions in force (the workbook's, with the overrides applied), for placeholders. */
+  current?: Assumptions;
+  onChange: (overrides: Overrides) => void;
+}
+
+const percentOf = (text: string | undefined, fallback: number) => {
+  const n = Number(text);
+  return Number.isFinite(n) ? Math.round(n * 100) : Math.round(fallback * 100);
+};
+
+/** The what-if settings; every change recomputes the headline figures at once. */
+export function AssumptionsSection({ overrides, current, onChange }: AssumptionsSectionProps) {
+  const set = (key: keyof Overrides, value: string | undefined) => {
+    const next = { ...overrides };
+    if (value === undefined || value === "") delete next[key];
+    else next[key] = value;
+    onChange(next);
+  };
+  const framework = overrides.framework ?? current?.framework.id ?? "phase1";
+  const success = percentOf(overrides.successRate, current ? current.successRate.toNumber() : 1);
+  return (
+    <section aria-labelledby="assumptions-heading" className="tf-section">
+      <Subtitle2 as="h2" id="assumptions-heading">
+        Assumptions
+      </Subtitle2>
+      <Field label="Framework">
+        <Dropdown
+          value={BUILT_IN_FRAMEWORKS.find((f) => f.id === framework)?.name ?? framework}
+          selectedOptions={[framework]}
+          onOptionSelect={(_, data) => set("framework", data.optionValue)}
+        >
+          {BUILT_IN_FRAMEWORKS.map((f) => (
+            <Option key={f.id} value={f.id}>
+              {f.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Programme years (when families attached per year are not given)">
+        <Input type="number" min={1} value={overrides.years ?? ""} placeholder={String(current?.years ?? "")} onChange={(_, d) => set("years", d.value)} />
+      </Field>
+      <Field label="Rounding of families">
+        <Dropdown value={overrides.rounding ?? current?.rounding ?? "half-up"} selectedOptions={[overrides.rounding ?? current?.rounding ?? "half-up"]} onOptionSelect={(_, d) => set("rounding", d.optionValue)}>
+          {ROUNDINGS.map((r) => (
+            <Option key={r} value={r}>
+              {r}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Funded families (agreed number, optional)">
+        <Input type="number" min={0} value={overrides.funded ?? ""} onChange={(_, d) => set("funded", d.value)} />
+      </Field>
+      <Field label="Council contribution per family (£)">
+        <Input
+          type="number"
+          min={0}
+          value={overrides.councilContribution ?? ""}
+          placeholder={current ? current.councilContribution.toString() : ""}
+          onChange={(_, d) => set("councilContribution", d.value)}
+        />
+      </Field>
+      <Field label={`Success rate: ${success}%`}>
+        <Slider min={0} max={100} step={1} value={success} aria-valuetext={`${success}%`} onChange={(_, d) => set("successRate", String(d.value / 100))} />
+      </Field>
+      <Field label="Employment target (share of families turned around, e.g. 0.1)">
+        <Input value={overrides.employmentTarget ?? ""} placeholder={current?.employmentTarget?.toString() ?? ""} onChange={(_, d) => set("employmentTarget", d.value)} />
+      </Field>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import { FundingInputs, InputProblem } from "../../workbook/inputs";
+
+export interface InputsSectionProps {
+  inputs?: FundingInputs;
+  problems: InputProblem[];
+  busy: boolean;
+  onRead: () => void;
+  onUseSelection: () => void;
+  onInsertSample: () => void;
+}
+
+/** What the pane found in the workbook, and every problem with its sheet, cell and reason. */
+export function InputsSection(props: InputsSectionProps) {
+  const { inputs, problems, busy } = props;
+  return (
+    <section aria-labelledby="inputs-heading" className="tf-section">
+      <Subtitle2 as="h2" id="inputs-heading">
+        Inputs
+      </Subtitle2>
+      {inputs && (
+        <ul className="tf-found" aria-label="Input tables found">
+          <li>
+            Families: {inputs.sources.families} ({inputs.families.length} {inputs.families.length === 1 ? "year" : "years"})
+          </li>
+          <li>
+            Claims: {inputs.sources.claims} ({inputs.claims.length} {inputs.claims.length === 1 ? "claim" : "claims"})
+          </li>
+        </ul>
+      )}
+      {problems.length > 0 && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <strong>These cells cannot be read:</strong>
+            <ul className="tf-problems">
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {p.sheet}
+                  {p.cell ? `!${p.cell}` : ""}: {p.reason}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!inputs && problems.length === 0 && <Caption1>No inputs read yet.</Caption1>}
+      <div className="tf-buttons">
+        <Button onClick={props.onRead} disabled={busy}>
+          Read workbook
+        </Button>
+        <Button onClick={props.onUseSelection} disabled={busy}>
+          Use selection
+        </Button>
+        <Button onClick={props.onInsertSample} disabled={busy}>
+          Insert sample inputs
+        </Button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
+import { Headline, formatPercent, formatPounds } from "../whatif";
+
+export interface WhatIfSectionProps {
+  headline?: Headline;
+  cost: string;
+  onCost: (cost: string) => void;
+  onSaveScenario: () => void;
+  busy: boolean;
+}
+
+/** The headline figures, recomputed by the engine in the pane as the assumptions change. */
+export function WhatIfSection({ headline, cost, onCost, onSaveScenario, busy }: WhatIfSectionProps) {
+  return (
+    <section aria-labelledby="whatif-heading" className="tf-section">
+      <Subtitle2 as="h2" id="whatif-heading">
+        What if
+      </Subtitle2>
+      {headline ? (
+        <dl className="tf-figures" aria-live="polite">
+          <dt>Cash envelope</dt>
+          <dd data-testid="envelope">{formatPounds(headline.envelope)}</dd>
+          <dt>Secured (attachment fees)</dt>
+          <dd data-testid="secured">{formatPounds(headline.secured)}</dd>
+          <dt>At risk (payment by results)</dt>
+          <dd data-testid="at-risk">{formatPounds(headline.atRisk)}</dd>
+          <dt>Expected results at {formatPercent(headline.successRate)}</dt>
+          <dd data-testid="expected">{formatPounds(headline.expectedResults)}</dd>
+          {headline.breakEven !== undefined && (
+            <>
+              <dt>Break-even success rate</dt>
+              <dd data-testid="break-even">{headline.breakEven === null ? "not reachable" : formatPercent(headline.breakEven)}</dd>
+            </>
+          )}
+        </dl>
+      ) : (
+        <p>Read the workbook&rsquo;s inputs to see the figures.</p>
+      )}
+      <Field label="Cost central money should cover (£), for the break-even rate">
+        <Input type="number" min={0} value={cost} onChange={(_, d) => onCost(d.value)} />
+      </Field>
+      <Button onClick={onSaveScenario} disabled={!headline || busy}>
+        Save scenario
+      </Button>
+    </section>
+  );
+}

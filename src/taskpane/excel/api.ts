@@ -1,0 +1,90 @@
+/* global Office */
+import { WorkbookApi } from "../api";
+import { Overrides } from "../../workbook/inputs";
+import { samplePlan } from "../../workbook/sample";
+import { CLAIMS_COLUMNS, FAMILIES_COLUMNS, matchHeader } from "../../workbook/headers";
+import { WorkbookSnapshot } from "../../workbook/snapshot";
+import { readSelection, readWorkbook } from "./read";
+import { saveScenario } from "./scenarios";
+import { writePlan } from "./write";
+
+/**
+ * The pane's WorkbookApi (../api) over Office.js: what the components are given as props.
+ * Assumptions travel with the file in the document's settings (saved with the workbook).
+ */
+
+export const SETTINGS_KEY = "tf-funding-assumptions";
+
+function isOverrides(value: unknown): value is Overrides {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === "string")
+  );
+}
+
+/**
+ * "Use the current selection": the selected range stands in for the Families or Claims table
+ * (whichever its header row is); the other inputs are still read from the workbook.
+ */
+async function selectionAsTable(): Promise<WorkbookSnapshot> {
+  const workbook = await readWorkbook();
+  const selection = await readSelection();
+  const header = selection.values[0] ?? [];
+  const matches = (specs: typeof FAMILIES_COLUMNS | typeof CLAIMS_COLUMNS) =>
+    matchHeader(header, specs).missing.length === 0;
+  const kind = matches(FAMILIES_COLUMNS)
+    ? "Families"
+    : matches(CLAIMS_COLUMNS)
+      ? "Claims"
+      : undefined;
+  if (!kind) {
+    throw new Error(
+      `The selection ${selection.sheet}!${selection.address} does not start with a Families header (financial year, families nominated, families attached) or a Claims header (claim date, outcome, families): select the table with its header row.`
+    );
+  }
+  const others = workbook.tables.filter((t) => t.name.toLowerCase() !== kind.toLowerCase());
+  return {
+    sheets: workbook.sheets,
+    tables: [...others, { name: kind, sheet: selection.sheet, range: selection.address }],
+  };
+}
+
+export function createWorkbookApi(): WorkbookApi {
+  return {
+    readWorkbook,
+    readSelection: selectionAsTable,
+    async writePlan(plan, options) {
+      const result = await writePlan(plan, {
+        replace: "ask",
+        confirm: options.confirm,
+        onProgress: (step, done, total) => options.onProgress?.({ step, done, total }),
+      });
+      return { sheets: result.sheets, syncs: result.syncs };
+    },
+    async insertSample() {
+      // The sample's sheets carry no generated marker: a sheet of that name already there is
+      // the user's, and the build stops with a message naming it.
+      return (await writePlan(samplePlan(), { replace: "ask" })).sheets;
+    },
+    async saveScenario(row) {
+      await saveScenario(row);
+    },
+    async loadAssumptions() {
+      const value: unknown = Office.context.document.settings.get(SETTINGS_KEY);
+      return isOverrides(value) ? value : {};
+    },
+    saveAssumptions(overrides) {
+      const settings = Office.context.document.settings;
+      settings.set(SETTINGS_KEY, overrides);
+      return new Promise<void>((resolve, reject) =>
+        settings.saveAsync((result) =>
+          result.status === Office.AsyncResultStatus.Succeeded
+            ? resolve()
+            : reject(new Error(result.error?.message ?? "the settings were not saved"))
+        )
+      );
+    },
+  };
+}

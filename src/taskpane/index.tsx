@@ -1,0 +1,28 @@
+import { createRoot } from "react-dom/client";
+import { FluentProvider, Theme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { App } from "./components/App";
+import { OutsideOffice } from "./components/OutsideOffice";
+import { createWorkbookApi } from "./excel/api";
+
+/** Follows the Office theme: a dark body background means a dark pane. */
+function officeTheme(): Theme {
+  const background = typeof Office !== "undefined" ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
+  const match = background && /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);
+  if (!match) return webLightTheme;
+  const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? webDarkTheme : webLightTheme;
+}
+
+function render(inExcel: boolean): void {
+  const container = document.getElementById("container");
+  if (!container) return;
+  createRoot(container).render(
+    <FluentProvider theme={inExcel ? officeTheme() : webLightTheme}>{inExcel ? <App api={createWorkbookApi()} /> : <OutsideOffice />}</FluentProvider>
+  );
+}
+
+if (typeof Office !== "undefined" && Office.onReady) {
+  void Office.onReady((info) => render(info.host === Office.HostType.Excel));
+} else {
+  render(false);
+}

@@ -1,0 +1,147 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { axe } from "jest-axe";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../../src/taskpane/components/App";
+import { OutsideOffice } from "../../../src/taskpane/components/OutsideOffice";
+import { ScenarioRow, WorkbookApi } from "../../../src/taskpane/api";
+import { Overrides, readInputs } from "../../../src/workbook/inputs";
+import { buildPlan } from "../../../src/workbook/plan";
+import { snapshotOfPlan } from "../../../src/workbook/plan-snapshot";
+import { WorkbookPlan } from "../../../src/workbook/plan-types";
+import { samplePlan } from "../../../src/workbook/sample";
+import { WorkbookSnapshot } from "../../../src/workbook/snapshot";
+import { headline } from "../../../src/taskpane/whatif";
+
+/** A workbook api that records what the pane asks of it. */
+function fakeApi(snapshot: WorkbookSnapshot, overrides: Overrides = {}) {
+  const written: WorkbookPlan[] = [];
+  const scenarios: ScenarioRow[] = [];
+  const saved: Overrides[] = [];
+  const api: WorkbookApi = {
+    readWorkbook: jest.fn(async () => snapshot),
+    readSelection: jest.fn(async () => snapshot),
+    writePlan: jest.fn(async (plan, options) => {
+      options.onProgress?.({ step: "Writing", done: 1, total: 2 });
+      if (!(await options.confirm(["Cash envelope"]))) return { sheets: [], syncs: 1 };
+      written.push(plan);
+      return { sheets: plan.sheets.map((s) => s.name), syncs: 3 };
+    }),
+    insertSample: jest.fn(async () => ["Families", "Claims", "Assumptions"]),
+    saveScenario: jest.fn(async (row) => void scenarios.push(row)),
+    loadAssumptions: jest.fn(async () => overrides),
+    saveAssumptions: jest.fn(async (o) => void saved.push(o)),
+  };
+  return { api, written, scenarios, saved };
+}
+
+const sampleSnapshot = () => snapshotOfPlan(samplePlan());
+const renderApp = (api: WorkbookApi) =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App api={api} />
+    </FluentProvider>
+  );
+
+describe("the task pane", () => {
+  it("finds the inputs and shows the engine's headline figures", async () => {
+    const { api } = fakeApi(sampleSnapshot());
+    renderApp(api);
+    expect(await screen.findByText(/Families: Families!A4:C6 \(2 years\)/)).toBeTruthy();
+    expect(screen.getByText(/Claims: Claims!A4:D19 \(15 claims\)/)).toBeTruthy();
+    expect(screen.getByTestId("envelope").textContent).toBe("£2,352,000");
+    expect(screen.getByTestId("secured").textContent).toBe("£1,646,400");
+    expect(screen.getByTestId("at-risk").textContent).toBe("£705,600");
+    // The sample assumes a 65% success rate: 65% of £235,200 + 65% of £470,400.
+    expect(screen.getByTestId("expected").textContent).toBe("£458,640");
+  });
+
+  it("recomputes the figures at once when a what-if setting changes, equal to the engine's", async () => {
+    const snapshot = sampleSnapshot();
+    const { api, saved } = fakeApi(snapshot);
+    renderApp(api);
+    await screen.findByTestId("envelope");
+    fireEvent.change(screen.getByLabelText(/Council contribution per family/), { target: { value: "5000" } });
+    fireEvent.change(screen.getByRole("slider"), { target: { value: "40" } });
+    const engine = headline(readInputs(snapshot).inputs!, { councilContribution: "5000", successRate: "0.4" }).headline!;
+    expect(screen.getByTestId("expected").textContent).toBe("£282,240");
+    expect(engine.expectedResults).toBe(282240);
+    expect(saved[saved.length - 1]).toEqual({ councilContribution: "5000", successRate: "0.4" });
+    fireEvent.change(screen.getByLabelText(/Cost central money should cover/), { target: { value: "2000000" } });
+    expect(screen.getByTestId("break-even").textContent).toBe("50.1%");
+  });
+
+  it("builds the tables: asks before replacing, shows the summary", async () => {
+    const { api, written } = fakeApi(sampleSnapshot());
+    renderApp(api);
+    await screen.findByTestId("envelope");
+    fireEvent.click(screen.getByRole("button", { name: "Build tables" }));
+    const dialog = await screen.findByRole("dialog");
+    expect(within(dialog).getByText(/Cash envelope will be replaced/)).toBeTruthy();
+    fireEvent.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
+    expect(await screen.findByText(/Built Cash envelope, PbR risk, Claims by year, Funding assumptions/)).toBeTruthy();
+    expect(written).toHaveLength(1);
+    expect(written[0].summary.envelope).toBe(2352000);
+  });
+
+  it("writes nothing when the replacement is cancelled", async () => {
+    const { api, written } = fakeApi(sampleSnapshot());
+    renderApp(api);
+    await screen.findByTestId("envelope");
+    fireEvent.click(screen.getByRole("button", { name: "Build tables" }));
+    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Cancel", hidden: true }));
+    expect(await screen.findByText("Nothing was changed.")).toBeTruthy();
+    expect(written).toHaveLength(0);
+  });
+
+  it("names every cell it cannot read", async () => {
+    const snapshot = sampleSnapshot();
+    snapshot.sheets[0].cells[4][1] = "lots";
+    const { api } = fakeApi(snapshot);
+    renderApp(api);
+    expect(await screen.findByText('Families!B5: families nominated must be a number of families, not "lots".')).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Build tables" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("shows a failure of the workbook as an error, not a crash", async () => {
+    const { api } = fakeApi(sampleSnapshot());
+    (api.writePlan as jest.Mock).mockRejectedValueOnce(new Error("A sheet called 'Cash envelope' already exists and was not made by this add-in"));
+    renderApp(api);
+    await screen.findByTestId("envelope");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Build tables" })));
+    expect((await screen.findByRole("alert")).textContent).toMatch(/already exists and was not made by this add-in/);
+  });
+
+  it("saves a scenario row with the figures shown", async () => {
+    const { api, scenarios } = fakeApi(sampleSnapshot());
+    renderApp(api);
+    await screen.findByTestId("envelope");
+    fireEvent.click(screen.getByRole("button", { name: "Save scenario" }));
+    await waitFor(() => expect(scenarios).toHaveLength(1));
+    expect(scenarios[0]).toMatchObject({ framework: "phase1-fast-track", envelope: 2352000, atRisk: 705600, expectedResults: 458640 });
+  });
+
+  it("has no accessibility violations", async () => {
+    const { api } = fakeApi(sampleSnapshot());
+    const { container } = renderApp(api);
+    await screen.findByTestId("envelope");
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("says plainly when it is opened outside Office", async () => {
+    const { container } = render(
+      <FluentProvider theme={webLightTheme}>
+        <OutsideOffice />
+      </FluentProvider>
+    );
+    expect(screen.getByText(/works inside Excel/)).toBeTruthy();
+    expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+// The built plan the pane writes is the same the command line writes.
+it("the pane writes the same plan as the command line builds", () => {
+  const snapshot = sampleSnapshot();
+  const plan = buildPlan(readInputs(snapshot).inputs!) as WorkbookPlan;
+  expect(plan.summary).toEqual(samplePlan().summary);
+});
