@@ -1,4 +1,4 @@
-import { CashEnvelope, securedShare } from "../engine/envelope";
+import { CashEnvelope } from "../engine/envelope";
 
 import { f, label, num, pounds, v, wholePercent, wholePounds } from "./cells";
 import { FundingInputs } from "./inputs";
@@ -124,11 +124,7 @@ export function envelopeSheet(
     [
       label("Secured up front (attachment fees)"),
       f(tot("C"), secured, "money"),
-      f(
-        `IF(${tot("F")}=0,0,${tot("C")}/${tot("F")})`,
-        securedShare(envelope).isZero() && total === 0 ? 0 : share(secured),
-        "percent"
-      ),
+      f(`IF(${tot("F")}=0,0,${tot("C")}/${tot("F")})`, share(secured), "percent"),
     ],
     [
       label("At risk on results (PbR)"),

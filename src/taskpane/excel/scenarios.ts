@@ -1,5 +1,6 @@
 /* global Excel */
 import { NUMBER_FORMATS, NumberFormat } from "../../workbook/plan-types";
+import { ScenarioRow } from "../api";
 import { formatOf, widthInPoints } from "./cells";
 
 /**
@@ -8,16 +9,8 @@ import { formatOf, widthInPoints } from "./cells";
  * the plan and carries no generated marker): saved scenarios are the user's.
  */
 
-export interface ScenarioValues {
-  name: string;
-  framework: string;
-  families: number;
-  successRate: number;
-  envelope: number;
-  secured: number;
-  atRisk: number;
-  expectedResults: number;
-}
+/** One saved scenario: the pane's own row type (../api). */
+export type ScenarioValues = ScenarioRow;
 
 export const SCENARIOS_TABLE = "TF_Scenarios";
 const SHEET = "Scenarios";
