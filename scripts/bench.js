@@ -114,6 +114,55 @@ async function paneWrites() {
   return rows;
 }
 
+// All tables (readInputs + buildPlan) for the generated national input (152 authorities × 5
+// years, 100,000 claim rows; one workbook per authority, see test/support/national.ts) and for one
+// authority holding all 100,000 rows, beside readInputs alone in the same run. Peak memory is the
+// RSS and heap high-water sampled after every authority.
+function engineScale() {
+  const {
+    nationalInputs,
+    singleAuthority,
+    authoritySheets,
+  } = require("../test/support/national.ts");
+  const { readInputs } = require("../src/workbook/inputs.ts");
+  const { buildPlan } = require("../src/workbook/plan.ts");
+  const { snapshotOfPlan } = require("../src/workbook/plan-snapshot.ts");
+  const measure = (label, authorities) => {
+    const snapshots = authorities.map((a) => snapshotOfPlan({ sheets: authoritySheets(a) }));
+    if (global.gc) global.gc();
+    let rss = process.memoryUsage().rss;
+    let heap = process.memoryUsage().heapUsed;
+    const sample = () => {
+      const m = process.memoryUsage();
+      rss = Math.max(rss, m.rss);
+      heap = Math.max(heap, m.heapUsed);
+    };
+    let readMs = 0;
+    const start = performance.now();
+    for (const snapshot of snapshots) {
+      const t = performance.now();
+      const { inputs, problems } = readInputs(snapshot);
+      readMs += performance.now() - t;
+      if (!inputs) throw new Error(`${label}: ${problems[0].reason}`);
+      const plan = buildPlan(inputs);
+      if (plan.message) throw new Error(`${label}: ${plan.message}`);
+      sample();
+    }
+    const ms = performance.now() - start;
+    return {
+      measure: `engine: all tables, ${label}`,
+      value: `${n(ms)} ms, peak ${n(rss / 2 ** 20)} MB RSS (${n(heap / 2 ** 20)} MB heap)`,
+      baseline: `readInputs alone ${n(readMs)} ms`,
+      ratio: `${(ms / readMs).toFixed(1)}x`,
+      goal: "< 1 s, 300 MB",
+    };
+  };
+  return [
+    measure("national (152 authorities x 5 years, 100,000 claims)", nationalInputs(1)),
+    measure("one authority, 100,000 claims", [singleAuthority(100000, 1)]),
+  ];
+}
+
 function bundles() {
   const dist = path.join(root, "dist");
   if (!fs.existsSync(path.join(dist, "taskpane.js"))) {
@@ -140,6 +189,6 @@ function bundles() {
   console.log(
     `Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0].model}), ${n(os.totalmem() / 2 ** 30)} GiB`
   );
-  const rows = [...functionRates(), ...(await paneWrites()), ...bundles()];
+  const rows = [...engineScale(), ...functionRates(), ...(await paneWrites()), ...bundles()];
   console.table(rows);
 })();

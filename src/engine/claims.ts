@@ -96,9 +96,11 @@ function takeFirstInFirstOut(
 ): { year: number; families: Decimal }[] | undefined {
   const taken: { year: number; families: Decimal }[] = [];
   let left = families;
-  for (let i = 0; i < remaining.length && left.greaterThan(0); i++) {
-    const portion = Decimal.min(left, remaining[i]);
-    if (portion.isZero()) continue;
+  for (let i = 0; i < remaining.length && left.greaterThan(ZERO); i++) {
+    // Years already used up are skipped before any arithmetic: with 100,000 claims most of the
+    // pool's early years are empty, and Decimal.min would copy both operands for nothing.
+    if (remaining[i].isZero()) continue;
+    const portion = left.lessThan(remaining[i]) ? left : remaining[i];
     taken.push({ year: i + 1, families: portion });
     remaining[i] = remaining[i].minus(portion);
     left = left.minus(portion);

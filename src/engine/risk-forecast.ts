@@ -55,15 +55,17 @@ function realisationRatio(
   turnedAround: readonly PricedClaim[]
 ): Decimal {
   const results = envelope.framework.resultsTotal;
-  const earnable = sum(
-    turnedAround.flatMap((claim) =>
-      claim.parts.map((part) => part.families.times(results[part.year - 1]))
-    )
-  );
+  // Running totals, added in the same order as summing the mapped lists, without building them.
+  let earnable = ZERO;
+  for (const claim of turnedAround)
+    for (const part of claim.parts)
+      earnable = earnable.plus(part.families.times(results[part.year - 1]));
   if (earnable.isZero()) return dec(1);
   // A turned-around family cannot earn more than its year's results total, however the other
   // outcome types have been claimed, so the ratio is capped at 1.
-  return Decimal.min(dec(1), sum(claims.map((claim) => claim.amount)).div(earnable));
+  let claimed = ZERO;
+  for (const claim of claims) claimed = claimed.plus(claim.amount);
+  return Decimal.min(dec(1), claimed.div(earnable));
 }
 
 /**
@@ -100,14 +102,15 @@ export function forecastTurnedAround(
   const additionalFamilies = forecastFamilies.minus(claimedFamilies);
   const ratio = realisationRatio(envelope, claims, turnedAround);
 
+  // Turned-around families claimed per year of attachment, in one pass (claim order, as before).
+  const claimedIn = new Map<number, Decimal>();
+  for (const claim of turnedAround)
+    for (const part of claim.parts)
+      claimedIn.set(part.year, (claimedIn.get(part.year) ?? ZERO).plus(part.families));
   let left = additionalFamilies;
   const byYear = envelope.rows.map((row): ForecastYear => {
     const year = row.year.index;
-    const claimedHere = sum(
-      turnedAround.flatMap((claim) =>
-        claim.parts.filter((part) => part.year === year).map((part) => part.families)
-      )
-    );
+    const claimedHere = claimedIn.get(year) ?? ZERO;
     const room = Decimal.max(ZERO, row.families.minus(claimedHere));
     const additional = Decimal.min(left, room);
     left = left.minus(additional);

@@ -37,8 +37,10 @@ export const sheetRef = (sheet: string): string => `'${sheet.replace(/'/g, "''")
 export const literal = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 
 /** £ as Excel's TEXT(x, "#,##0") shows it: whole pounds, half a pound rounded up. */
+const WHOLE_POUNDS = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 export function wholePounds(amount: number): string {
-  return Math.round(amount).toLocaleString("en-GB", { maximumFractionDigits: 0 });
+  // One formatter for every call: toLocaleString with options builds a new one each time.
+  return WHOLE_POUNDS.format(Math.round(amount));
 }
 
 /** A share as Excel's TEXT(x, "0%") shows it. */
