@@ -13,8 +13,9 @@ export interface EnvelopeCells {
   families: (year: number) => string;
   results: (year: number) => string;
   totalRow: number;
-  firstRow: number;
-  lastRow: number;
+  /** The results-maximum column's year rows, and its total, as absolute references. */
+  resultsRows: string;
+  resultsTotal: string;
 }
 
 const col = {
@@ -142,8 +143,8 @@ export function envelopeSheet(
       families: (year) => `'${ENVELOPE_SHEET}'!$B$${first + year - 1}`,
       results: (year) => `'${ENVELOPE_SHEET}'!$D$${first + year - 1}`,
       totalRow,
-      firstRow: first,
-      lastRow: last,
+      resultsRows: `'${ENVELOPE_SHEET}'!$D$${first}:$D$${last}`,
+      resultsTotal: `'${ENVELOPE_SHEET}'!$D$${totalRow}`,
     },
     sheet: {
       name: ENVELOPE_SHEET,

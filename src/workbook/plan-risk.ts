@@ -313,12 +313,8 @@ export function riskSheet(
       const r = sensitivityTop + 1 + i;
       return [
         v(row.rate.toNumber(), "percent"),
-        f(
-          `SUMPRODUCT(ROUND('Cash envelope'!$D$${cells.firstRow}:$D$${cells.lastRow}*A${r},2))`,
-          pounds(row.results),
-          "money"
-        ),
-        f(`'Cash envelope'!$D$${cells.totalRow}-B${r}`, pounds(row.shortfall), "money"),
+        f(`SUMPRODUCT(ROUND(${cells.resultsRows}*A${r},2))`, pounds(row.results), "money"),
+        f(`${cells.resultsTotal}-B${r}`, pounds(row.shortfall), "money"),
       ];
     }),
   };

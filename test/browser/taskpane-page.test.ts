@@ -1,10 +1,10 @@
-import { execFileSync } from "child_process";
 import fs from "fs";
 import http from "http";
 import os from "os";
 import path from "path";
 import { AddressInfo } from "net";
 import { Browser, chromium } from "playwright-core";
+import { buildAddin } from "../support/build";
 
 /**
  * The production task pane page in real headless Chromium (Debian's package), outside Office:
@@ -53,20 +53,7 @@ function serve(dir: string): Promise<http.Server> {
 
 run("the task pane page in headless Chromium", () => {
   beforeAll(async () => {
-    execFileSync(
-      process.execPath,
-      [
-        path.join(root, "node_modules", "webpack", "bin", "webpack.js"),
-        "--mode",
-        "production",
-        "--output-path",
-        out,
-      ],
-      {
-        cwd: root,
-        stdio: "pipe",
-      }
-    );
+    buildAddin(out);
     server = await serve(out);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({

@@ -1,7 +1,7 @@
-import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { buildAddin } from "../support/build";
 
 /**
  * A real production build, as `npm run build` makes it: what Excel loads is the generated
@@ -31,20 +31,7 @@ interface Fn {
 
 let metadata: { functions: Fn[] };
 
-function webpack(...extra: string[]) {
-  execFileSync(
-    process.execPath,
-    [
-      path.join(root, "node_modules", "webpack", "bin", "webpack.js"),
-      "--mode",
-      "production",
-      "--output-path",
-      out,
-      ...extra,
-    ],
-    { cwd: root, stdio: "pipe" }
-  );
-}
+const webpack = (...extra: string[]) => buildAddin(out, ...extra);
 
 beforeAll(() => {
   webpack();

@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { isError } from "../../src/engine/errors";
 import { writePlan } from "../../src/cli/xlsx-writer";
 import { readInputs } from "../../src/workbook/inputs";
 import { buildPlan } from "../../src/workbook/plan";
@@ -16,6 +15,7 @@ import {
   samplePlan,
 } from "../../src/workbook/sample";
 import { libreOfficeAvailable, recalculate } from "../support/libreoffice";
+import { planFrom } from "../support/plan-from";
 
 /**
  * An independent check by a real spreadsheet engine: LibreOffice Calc recalculates every formula
@@ -52,10 +52,7 @@ function build(
   assumptions: AssumptionsData
 ): { input: WorkbookPlan; plan: WorkbookPlan } {
   const sheets = inputSheets(families, claims, assumptions);
-  const { inputs, problems } = readInputs(snapshotOfPlan({ sheets }));
-  if (!inputs) throw new Error(problems.map((p) => `${p.sheet}!${p.cell}: ${p.reason}`).join("\n"));
-  const plan = buildPlan(inputs);
-  if (isError(plan)) throw new Error(plan.message);
+  const plan = planFrom(sheets);
   return { input: { sheets, names: {}, summary: plan.summary }, plan };
 }
 

@@ -1,4 +1,3 @@
-import { isError } from "../../../src/engine/errors";
 import { readInputs } from "../../../src/workbook/inputs";
 import { buildPlan } from "../../../src/workbook/plan";
 import { planCells, snapshotOfPlan } from "../../../src/workbook/plan-snapshot";
@@ -11,20 +10,13 @@ import {
   samplePlan,
 } from "../../../src/workbook/sample";
 import { WorkbookSnapshot } from "../../../src/workbook/snapshot";
+import { planFrom } from "../../support/plan-from";
 
-function plan(
+const plan = (
   families: FamiliesData,
   claims: ClaimsData,
   assumptions: AssumptionsData
-): WorkbookPlan {
-  const { inputs, problems } = readInputs(
-    snapshotOfPlan({ sheets: inputSheets(families, claims, assumptions) })
-  );
-  if (!inputs) throw new Error(problems.map((p) => `${p.sheet}!${p.cell}: ${p.reason}`).join("\n"));
-  const built = buildPlan(inputs);
-  if (isError(built)) throw new Error(built.message);
-  return built;
-}
+): WorkbookPlan => planFrom(inputSheets(families, claims, assumptions));
 
 const cell = (p: WorkbookPlan, sheet: string, address: string) => {
   const found = planCells(p).find((c) => c.sheet === sheet && c.address === address);

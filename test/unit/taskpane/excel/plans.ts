@@ -1,10 +1,8 @@
-import { isError } from "../../../../src/engine/errors";
-import { readInputs } from "../../../../src/workbook/inputs";
-import { buildPlan } from "../../../../src/workbook/plan";
 import { snapshotOfPlan } from "../../../../src/workbook/plan-snapshot";
-import { PlanSheet, WorkbookPlan } from "../../../../src/workbook/plan-types";
+import { PlanSheet } from "../../../../src/workbook/plan-types";
 import { ClaimsData, inputSheets, samplePlan } from "../../../../src/workbook/sample";
 import { FakeWorkbook } from "./fake-excel";
+import { planFrom } from "../../../support/plan-from";
 
 /** Plans for the tests: the sample's, and generated claim histories of any length. */
 
@@ -37,14 +35,7 @@ export function inputsFor(n: number): PlanSheet[] {
   );
 }
 
-/** The funding plan built from input sheets, as the pane builds it from what it read. */
-export function planFrom(inputs: PlanSheet[]): WorkbookPlan {
-  const { inputs: read, problems } = readInputs(snapshotOfPlan({ sheets: inputs }));
-  if (!read) throw new Error(problems.map((p) => `${p.sheet}!${p.cell}: ${p.reason}`).join("\n"));
-  const plan = buildPlan(read);
-  if (isError(plan)) throw new Error(plan.message);
-  return plan;
-}
+export { planFrom };
 
 export function sampleInputs(): PlanSheet[] {
   return samplePlan().sheets;

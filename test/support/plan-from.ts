@@ -1,0 +1,14 @@
+import { isError } from "../../src/engine/errors";
+import { readInputs } from "../../src/workbook/inputs";
+import { buildPlan } from "../../src/workbook/plan";
+import { snapshotOfPlan } from "../../src/workbook/plan-snapshot";
+import { PlanSheet, WorkbookPlan } from "../../src/workbook/plan-types";
+
+/** The funding plan built from input sheets, as the pane and the CLI build it from what they read. */
+export function planFrom(inputs: PlanSheet[]): WorkbookPlan {
+  const { inputs: read, problems } = readInputs(snapshotOfPlan({ sheets: inputs }));
+  if (!read) throw new Error(problems.map((p) => `${p.sheet}!${p.cell}: ${p.reason}`).join("\n"));
+  const plan = buildPlan(read);
+  if (isError(plan)) throw new Error(plan.message);
+  return plan;
+}
