@@ -2,7 +2,7 @@ import { toSerial } from "./dates";
 import { Result, isError } from "./errors";
 import { Framework, resultRate } from "./frameworks";
 import { Problems } from "./messages";
-import { Decimal, ZERO, sum, toPence } from "./money";
+import { Decimal, ZERO, sum, toPence, wholeNumber } from "./money";
 import { OUTCOME_TYPES, OutcomeId } from "./outcomes";
 
 // The summaries live in their own module to keep this one small; re-exported so that the
@@ -89,23 +89,67 @@ function checkClaim(framework: Framework, claim: Claim, row: number): Result<Cla
   return { ...claim, date };
 }
 
-/** Takes families from the earliest years that still have some, first in first out. */
-function takeFirstInFirstOut(
-  remaining: Decimal[],
-  families: Decimal
-): { year: number; families: Decimal }[] | undefined {
-  const taken: { year: number; families: Decimal }[] = [];
-  let left = families;
-  for (let i = 0; i < remaining.length && left.greaterThan(ZERO); i++) {
-    // Years already used up are skipped before any arithmetic: with 100,000 claims most of the
-    // pool's early years are empty, and Decimal.min would copy both operands for nothing.
-    if (remaining[i].isZero()) continue;
-    const portion = left.lessThan(remaining[i]) ? left : remaining[i];
-    taken.push({ year: i + 1, families: portion });
-    remaining[i] = remaining[i].minus(portion);
-    left = left.minus(portion);
-  }
-  return left.isZero() ? taken : undefined;
+/** The families still unclaimed in each attachment year of one pool. */
+interface Pool {
+  /** Takes `families` from the earliest years that still have some; undefined if too few. */
+  take(families: Decimal): { year: number; families: Decimal }[] | undefined;
+  /** Uses up families the council recorded against a known year (never below zero). */
+  use(year: number, families: Decimal): void;
+}
+
+/**
+ * First in first out over whole families, in plain integers: claims are whole families, and a
+ * whole profile (every envelope but rounding "none") keeps every step exact, without the
+ * Decimal arithmetic that dominated a 100,000-row history.
+ */
+export function wholePool(attached: readonly Decimal[]): Pool {
+  const remaining = attached.map((families) => families.toNumber());
+  return {
+    take(families) {
+      let left = families.toNumber();
+      const taken: { year: number; families: Decimal }[] = [];
+      for (let i = 0; i < remaining.length && left > 0; i++) {
+        if (remaining[i] === 0) continue;
+        const portion = Math.min(left, remaining[i]);
+        taken.push({ year: i + 1, families: wholeNumber(portion) });
+        remaining[i] -= portion;
+        left -= portion;
+      }
+      return left === 0 ? taken : undefined;
+    },
+    use(year, families) {
+      if (year <= remaining.length)
+        remaining[year - 1] = Math.max(0, remaining[year - 1] - families.toNumber());
+    },
+  };
+}
+
+/** The same in Decimals, for a profile with fractions of families (rounding "none"). */
+export function fractionalPool(attached: readonly Decimal[]): Pool {
+  const remaining = [...attached];
+  return {
+    take(families) {
+      const taken: { year: number; families: Decimal }[] = [];
+      let left = families;
+      for (let i = 0; i < remaining.length && left.greaterThan(ZERO); i++) {
+        if (remaining[i].isZero()) continue;
+        const portion = left.lessThan(remaining[i]) ? left : remaining[i];
+        taken.push({ year: i + 1, families: portion });
+        remaining[i] = remaining[i].minus(portion);
+        left = left.minus(portion);
+      }
+      return left.isZero() ? taken : undefined;
+    },
+    use(year, families) {
+      if (year <= remaining.length)
+        remaining[year - 1] = Decimal.max(ZERO, remaining[year - 1].minus(families));
+    },
+  };
+}
+
+function poolOver(attached: readonly Decimal[]): Pool {
+  const whole = attached.every((f) => f.isInteger() && f.lessThan(Number.MAX_SAFE_INTEGER));
+  return whole ? wholePool(attached) : fractionalPool(attached);
 }
 
 /**
@@ -129,17 +173,29 @@ function shareKnownAmount(amount: Decimal, parts: ClaimPart[]): ClaimPart[] {
   });
 }
 
+/** Part amounts by rate and families: a long history prices the same few pairs again and again. */
+type AmountMemo = Map<Decimal, Map<Decimal, Decimal>>;
+
+function partAmount(memo: AmountMemo, rate: Decimal, families: Decimal): Decimal {
+  let byFamilies = memo.get(rate);
+  if (!byFamilies) memo.set(rate, (byFamilies = new Map()));
+  let amount = byFamilies.get(families);
+  if (amount === undefined) byFamilies.set(families, (amount = toPence(families.times(rate))));
+  return amount;
+}
+
 function price(
   framework: Framework,
   claim: Claim,
   row: number,
-  years: { year: number; families: Decimal }[]
+  years: { year: number; families: Decimal }[],
+  memo: AmountMemo
 ): PricedClaim {
   const rated = years.map(({ year, families }): ClaimPart => {
     const rate = resultRate(framework, claim.outcome, year);
-    return { year, families, rate, amount: toPence(families.times(rate)) };
+    return { year, families, rate, amount: partAmount(memo, rate, families) };
   });
-  const ratedAmount = sum(rated.map((part) => part.amount));
+  const ratedAmount = rated.length === 1 ? rated[0].amount : sum(rated.map((part) => part.amount));
   const known = claim.amount === undefined ? undefined : toPence(claim.amount);
   return {
     row,
@@ -178,6 +234,7 @@ export function priceClaims(
   }
 
   const priced: PricedClaim[] = new Array(checked.length);
+  const memo: AmountMemo = new Map();
   // A family is turned around once, by one route or the other (phase 1: crime/ASB/education
   // OR continuous employment), so those outcomes draw on one pool of attached families;
   // supplementary results (progress to work, top-ups) each have a pool of their own.
@@ -198,26 +255,26 @@ export function priceClaims(
       Problems.tooManyClaims(label, claimed.toString(), totalAttached.toString());
     if (claimed.greaterThan(totalAttached)) return tooMany();
 
-    const remaining = [...attached];
+    const unclaimed = poolOver(attached);
     for (const { claim, row } of rows) {
       const year = claim.attachmentYear;
       if (year === undefined) continue;
-      if (year <= remaining.length)
-        remaining[year - 1] = Decimal.max(ZERO, remaining[year - 1].minus(claim.families));
+      unclaimed.use(year, claim.families);
       priced[row - 1] = price(
         framework,
         claim,
         row,
-        claim.families.isZero() ? [] : [{ year, families: claim.families }]
+        claim.families.isZero() ? [] : [{ year, families: claim.families }],
+        memo
       );
     }
     const unplaced = rows
       .filter(({ claim }) => claim.attachmentYear === undefined)
       .sort((a, b) => a.claim.date - b.claim.date || a.row - b.row);
     for (const { claim, row } of unplaced) {
-      const years = takeFirstInFirstOut(remaining, claim.families);
+      const years = unclaimed.take(claim.families);
       if (years === undefined) return tooMany();
-      priced[row - 1] = price(framework, claim, row, years);
+      priced[row - 1] = price(framework, claim, row, years, memo);
     }
   }
   return priced;

@@ -26,6 +26,41 @@ export function poundsToNumber(value: Decimal): number {
   return toPence(value).toNumber();
 }
 
+/**
+ * Adds up Decimals quickly and exactly. A long claim history repeats a handful of values (the
+ * same few family counts, the same part amounts, shared instances — see wholeNumber), so each
+ * distinct instance is counted and multiplied once instead of being added thousands of times.
+ */
+export class Tally {
+  private readonly counts = new Map<Decimal, number>();
+
+  add(value: Decimal): this {
+    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+    return this;
+  }
+
+  total(): Decimal {
+    let total = ZERO;
+    for (const [value, n] of this.counts) total = total.plus(n === 1 ? value : value.times(n));
+    return total;
+  }
+}
+
 export function sum(values: readonly Decimal[]): Decimal {
-  return values.reduce((total, value) => total.plus(value), ZERO);
+  if (values.length < 16) return values.reduce((total, value) => total.plus(value), ZERO);
+  const tally = new Tally();
+  for (const value of values) tally.add(value);
+  return tally.total();
+}
+
+// Decimals are immutable, so whole numbers of families can share one instance each: that is what
+// lets a Tally of a claim history collapse to a few multiplications.
+const WHOLE: Decimal[] = [];
+const MAX_SHARED = 10000;
+
+/** A whole number as a Decimal, shared for small counts (0 to 10,000). */
+export function wholeNumber(n: number): Decimal {
+  if (!Number.isInteger(n) || n < 0 || n > MAX_SHARED) return new Decimal(n);
+  // -0 + 0 is +0: a shared zero must not carry a minus sign.
+  return (WHOLE[n] ??= new Decimal(n + 0));
 }

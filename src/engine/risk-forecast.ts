@@ -4,7 +4,7 @@ import { CashEnvelope } from "./envelope";
 import { Result, isError } from "./errors";
 import { ClaimPoint, forecastOutcomes } from "./forecast";
 import { Problems } from "./messages";
-import { Decimal, ZERO, dec, sum, toPence } from "./money";
+import { Decimal, Tally, ZERO, dec, sum, toPence } from "./money";
 
 /**
  * "trend": FORECAST.LINEAR through the running total of turned-around claims.
@@ -43,10 +43,15 @@ export interface TurnedAroundForecast {
 
 /** Turned-around claims as a cumulative history: one point per date, same-date claims merged. */
 export function turnedAroundPoints(turnedAround: readonly PricedClaim[]): ClaimPoint[] {
-  const byDate = new Map<number, Decimal>();
-  for (const claim of turnedAround)
-    byDate.set(claim.date, (byDate.get(claim.date) ?? ZERO).plus(claim.families));
-  return [...byDate.entries()].sort(([a], [b]) => a - b).map(([date, count]) => ({ date, count }));
+  const byDate = new Map<number, Tally>();
+  for (const claim of turnedAround) {
+    let tally = byDate.get(claim.date);
+    if (!tally) byDate.set(claim.date, (tally = new Tally()));
+    tally.add(claim.families);
+  }
+  return [...byDate.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([date, tally]) => ({ date, count: tally.total() }));
 }
 
 function realisationRatio(
@@ -55,16 +60,15 @@ function realisationRatio(
   turnedAround: readonly PricedClaim[]
 ): Decimal {
   const results = envelope.framework.resultsTotal;
-  // Running totals, added in the same order as summing the mapped lists, without building them.
-  let earnable = ZERO;
+  // Families per year first, then times the year's results total: the same sum, far fewer steps.
+  const familiesIn = results.map(() => new Tally());
   for (const claim of turnedAround)
-    for (const part of claim.parts)
-      earnable = earnable.plus(part.families.times(results[part.year - 1]));
+    for (const part of claim.parts) familiesIn[part.year - 1].add(part.families);
+  const earnable = sum(familiesIn.map((tally, i) => tally.total().times(results[i])));
   if (earnable.isZero()) return dec(1);
   // A turned-around family cannot earn more than its year's results total, however the other
   // outcome types have been claimed, so the ratio is capped at 1.
-  let claimed = ZERO;
-  for (const claim of claims) claimed = claimed.plus(claim.amount);
+  const claimed = sum(claims.map((claim) => claim.amount));
   return Decimal.min(dec(1), claimed.div(earnable));
 }
 
@@ -103,14 +107,17 @@ export function forecastTurnedAround(
   const ratio = realisationRatio(envelope, claims, turnedAround);
 
   // Turned-around families claimed per year of attachment, in one pass (claim order, as before).
-  const claimedIn = new Map<number, Decimal>();
+  const claimedIn = new Map<number, Tally>();
   for (const claim of turnedAround)
-    for (const part of claim.parts)
-      claimedIn.set(part.year, (claimedIn.get(part.year) ?? ZERO).plus(part.families));
+    for (const part of claim.parts) {
+      let tally = claimedIn.get(part.year);
+      if (!tally) claimedIn.set(part.year, (tally = new Tally()));
+      tally.add(part.families);
+    }
   let left = additionalFamilies;
   const byYear = envelope.rows.map((row): ForecastYear => {
     const year = row.year.index;
-    const claimedHere = claimedIn.get(year) ?? ZERO;
+    const claimedHere = claimedIn.get(year)?.total() ?? ZERO;
     const room = Decimal.max(ZERO, row.families.minus(claimedHere));
     const additional = Decimal.min(left, room);
     left = left.minus(additional);

@@ -3,7 +3,7 @@ import { CashEnvelope, expectedResults } from "./envelope";
 import { Result, isError } from "./errors";
 import { ProgrammeYear, resultRate } from "./frameworks";
 import { MAX_MONEY, Problems } from "./messages";
-import { Decimal, ZERO, dec, sum, toPence } from "./money";
+import { Decimal, Tally, ZERO, dec, sum, toPence } from "./money";
 import { OUTCOME_IDS, OUTCOME_TYPES, OutcomeId } from "./outcomes";
 import { TurnedAroundForecast, forecastTurnedAround } from "./risk-forecast";
 
@@ -68,30 +68,25 @@ export function pbrRisk(envelope: CashEnvelope, claims: readonly PricedClaim[]):
   const forecast = forecastTurnedAround(envelope, claims);
   if (isError(forecast)) return forecast;
 
-  // One pass over the claims, adding each part's families and £ to its year and to its year and
-  // outcome, in claim order (the same additions, in the same order, as summing each group's
-  // parts): filtering every claim once per year and outcome made this quadratic in practice.
-  const claimedIn = new Map<number, Decimal>();
-  const byYearOutcome = new Map<string, { families: Decimal; claimed: Decimal }>();
+  // One pass over the claims, tallying each part's families and £ by year and by year and
+  // outcome: filtering every claim once per year and outcome made this quadratic in practice.
+  const claimedIn = new Map<number, Tally>();
+  const byYearOutcome = new Map<string, { families: Tally; claimed: Tally }>();
   for (const claim of claims) {
     for (const part of claim.parts) {
-      claimedIn.set(part.year, (claimedIn.get(part.year) ?? ZERO).plus(part.amount));
+      let year = claimedIn.get(part.year);
+      if (!year) claimedIn.set(part.year, (year = new Tally()));
+      year.add(part.amount);
       const key = `${part.year} ${claim.outcome}`;
-      const group = byYearOutcome.get(key);
-      if (group) {
-        group.families = group.families.plus(part.families);
-        group.claimed = group.claimed.plus(part.amount);
-      } else {
-        byYearOutcome.set(key, {
-          families: ZERO.plus(part.families),
-          claimed: ZERO.plus(part.amount),
-        });
-      }
+      let group = byYearOutcome.get(key);
+      if (!group) byYearOutcome.set(key, (group = { families: new Tally(), claimed: new Tally() }));
+      group.families.add(part.families);
+      group.claimed.add(part.amount);
     }
   }
 
   const years = envelope.rows.map((row, i): RiskYear => {
-    const claimed = claimedIn.get(row.year.index) ?? ZERO;
+    const claimed = claimedIn.get(row.year.index)?.total() ?? ZERO;
     const forecastAdditional = forecast.byYear[i].additionalAmount;
     const forecastToEnd = claimed.plus(forecastAdditional);
     return {
@@ -117,8 +112,8 @@ export function pbrRisk(envelope: CashEnvelope, claims: readonly PricedClaim[]):
         label: OUTCOME_TYPES[outcome].label,
         rate,
         maximum: toPence(row.families.times(rate)),
-        familiesClaimed: group?.families ?? ZERO,
-        claimed: group?.claimed ?? ZERO,
+        familiesClaimed: group?.families.total() ?? ZERO,
+        claimed: group?.claimed.total() ?? ZERO,
       };
     })
   );
