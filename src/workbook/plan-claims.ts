@@ -1,4 +1,5 @@
 import { PricedClaim } from "../engine/claims";
+import { Decimal, Tally } from "../engine/money";
 import { Framework } from "../engine/frameworks";
 import { OUTCOME_TYPES } from "../engine/outcomes";
 import { f, label, num, pounds, v } from "./cells";
@@ -20,10 +21,61 @@ export interface ClaimPartRanges {
   employment: string;
 }
 
+/** Claim parts that become one row of the sheet, and what they add up to. */
+interface ClaimGroup {
+  date: number;
+  label: string;
+  outcome: PricedClaim["outcome"];
+  year: number;
+  rate: Decimal;
+  known: boolean;
+  /** The first claim row in the group, to keep the council's order within a date. */
+  firstRow: number;
+  families: Tally;
+  amount: Tally;
+}
+
 /**
- * Each claim split by the programme year its families were attached (in profile order, first in
- * first out, unless known) and priced at that year's rates. The split is the engine's; the £ are
- * formulas over the rates, so a change of rate recalculates. Undefined ranges: no claims yet.
+ * Claim parts by claim date, outcome (as claimed), attachment year and whether the £ is known:
+ * what a council submits per claim window, and a sheet whose size depends on the windows and
+ * outcome types, not on how many rows the claim log has (100,000 rows become a few hundred).
+ * A part with a fraction of a family (rounding "none") keeps a row of its own, so that every
+ * row's ROUND(families × rate) is the engine's own penny.
+ */
+function groupParts(claims: readonly ClaimRow[], priced: readonly PricedClaim[]): ClaimGroup[] {
+  const groups = new Map<string, ClaimGroup>();
+  for (const claim of priced) {
+    const source = claims[claim.row - 1];
+    for (const part of claim.parts) {
+      const whole = part.families.isInteger();
+      const key = `${claim.date}|${claim.amountKnown}|${part.year}|${whole ? "" : claim.row}|${source.label}`;
+      let group = groups.get(key);
+      if (!group) {
+        group = {
+          date: claim.date,
+          label: source.label,
+          outcome: claim.outcome,
+          year: part.year,
+          rate: part.rate,
+          known: claim.amountKnown,
+          firstRow: claim.row,
+          families: new Tally(),
+          amount: new Tally(),
+        };
+        groups.set(key, group);
+      }
+      group.families.add(part.families);
+      group.amount.add(part.amount);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.date - b.date || a.firstRow - b.firstRow);
+}
+
+/**
+ * The claims split by the programme year their families were attached (in profile order, first
+ * in first out, unless known) and priced at that year's rates, one row per claim date, outcome
+ * and year. The split is the engine's; the £ are formulas over the rates, so a change of rate
+ * recalculates. Undefined ranges: no claims yet.
  */
 export function claimsSheet(
   framework: Framework,
@@ -31,38 +83,27 @@ export function claimsSheet(
   priced: readonly PricedClaim[],
   rates: RateCells
 ): { sheet: PlanSheet; ranges?: ClaimPartRanges } {
-  const rows: PlanCell[][] = [];
-  // The rates are the framework's own Decimals, shared by every claim of an outcome and year:
-  // converting each once (not once per claim part) keeps 100,000 rows fast.
-  const rateNumbers = new Map<unknown, number>();
-  const rateNumber = (rate: PricedClaim["parts"][number]["rate"]) => {
-    let n = rateNumbers.get(rate);
-    if (n === undefined) rateNumbers.set(rate, (n = pounds(rate)));
-    return n;
-  };
-  for (const claim of priced) {
-    const source = claims[claim.row - 1];
-    for (const part of claim.parts) {
-      const r = HEADER_ROW + 1 + rows.length;
-      const claimed = pounds(part.amount);
-      // Without a known amount the part's £ IS the families at the rate, to the penny.
-      const atRates = claim.amountKnown ? pounds(part.families.times(part.rate)) : claimed;
-      rows.push([
-        v(claim.date, "date"),
-        v(source.label, "text"),
-        v(claim.outcome, "text"),
-        v(part.year, "count"),
-        v(framework.years[part.year - 1].label, "text"),
-        v(num(part.families), "families"),
-        f(rates.outcome(claim.outcome, part.year), rateNumber(part.rate), "money"),
-        f(`ROUND(F${r}*G${r},2)`, atRates, "money"),
-        v(claim.amountKnown ? claimed : null, "money"),
-        f(`IF(ISNUMBER(I${r}),I${r},H${r})`, claimed, "money"),
-        v(framework.turnedAroundOutcomes.includes(claim.outcome)),
-        v(framework.employmentOutcomes.includes(claim.outcome)),
-      ]);
-    }
-  }
+  const rows: PlanCell[][] = groupParts(claims, priced).map((group, i) => {
+    const r = HEADER_ROW + 1 + i;
+    const families = group.families.total();
+    const atRates = pounds(families.times(group.rate));
+    // Without a known amount the row's £ IS the families at the rate, to the penny.
+    const claimed = group.known ? pounds(group.amount.total()) : atRates;
+    return [
+      v(group.date, "date"),
+      v(group.label, "text"),
+      v(group.outcome, "text"),
+      v(group.year, "count"),
+      v(framework.years[group.year - 1].label, "text"),
+      v(num(families), "families"),
+      f(rates.outcome(group.outcome, group.year), pounds(group.rate), "money"),
+      f(`ROUND(F${r}*G${r},2)`, atRates, "money"),
+      v(group.known ? claimed : null, "money"),
+      f(`IF(ISNUMBER(I${r}),I${r},H${r})`, claimed, "money"),
+      v(framework.turnedAroundOutcomes.includes(group.outcome)),
+      v(framework.employmentOutcomes.includes(group.outcome)),
+    ];
+  });
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + rows.length;
   const sum = (index: number) =>
@@ -144,7 +185,7 @@ export function claimsSheet(
               label(
                 rows.length === 0
                   ? `No claims yet. The framework pays for: ${outcomes}.`
-                  : "Families whose year of attachment is not recorded are taken in the order they were attached (first in, first out)."
+                  : "One row per claim date, outcome and year of attachment (claims on the same date added together). Families whose year of attachment is not recorded are taken in the order they were attached (first in, first out)."
               ),
             ],
           ],

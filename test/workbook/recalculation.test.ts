@@ -1,3 +1,4 @@
+import { singleAuthority } from "../support/national";
 import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
@@ -176,6 +177,37 @@ const VARIANTS: [string, FamiliesData, ClaimsData, AssumptionsData][] = [
     ],
   ],
 ];
+
+// Many claims on one date are added together on the Claims by year sheet: a generated authority's
+// claim log (3,000 rows on quarter-end windows), and whole-family claims crossing a fractional
+// year (rounding "none"), whose fractional parts keep rows of their own.
+const authority = singleAuthority(3000, 5);
+VARIANTS.push(
+  [
+    "a generated authority, 3,000 claim rows",
+    authority.families,
+    authority.claims,
+    authority.assumptions,
+  ],
+  [
+    "phase 1, fractional families, claims crossing into year 2",
+    [["2012/13", 1000, null]],
+    [
+      ...ROTHERHAM_PATTERN,
+      ...Array.from({ length: 20 }, (): ClaimsData[number] => [
+        "2014-08-31",
+        "Education & Crime / Anti-Social Behaviour",
+        3,
+        null,
+      ]),
+    ],
+    [
+      ["Framework", "phase1"],
+      ["Rounding", "none"],
+      ["Years", 3],
+    ],
+  ]
+);
 
 run("LibreOffice recalculates the generated workbook to the engine's figures", () => {
   it("for the sample workbook", async () => {
