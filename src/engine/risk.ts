@@ -71,15 +71,17 @@ export function pbrRisk(envelope: CashEnvelope, claims: readonly PricedClaim[]):
   // One pass over the claims, tallying each part's families and £ by year and by year and
   // outcome: filtering every claim once per year and outcome made this quadratic in practice.
   const claimedIn = new Map<number, Tally>();
-  const byYearOutcome = new Map<string, { families: Tally; claimed: Tally }>();
+  const byYearOutcome = new Map<number, Map<OutcomeId, { families: Tally; claimed: Tally }>>();
   for (const claim of claims) {
     for (const part of claim.parts) {
       let year = claimedIn.get(part.year);
       if (!year) claimedIn.set(part.year, (year = new Tally()));
       year.add(part.amount);
-      const key = `${part.year} ${claim.outcome}`;
-      let group = byYearOutcome.get(key);
-      if (!group) byYearOutcome.set(key, (group = { families: new Tally(), claimed: new Tally() }));
+      let outcomes = byYearOutcome.get(part.year);
+      if (!outcomes) byYearOutcome.set(part.year, (outcomes = new Map()));
+      let group = outcomes.get(claim.outcome);
+      if (!group)
+        outcomes.set(claim.outcome, (group = { families: new Tally(), claimed: new Tally() }));
       group.families.add(part.families);
       group.claimed.add(part.amount);
     }
@@ -104,7 +106,7 @@ export function pbrRisk(envelope: CashEnvelope, claims: readonly PricedClaim[]):
   const outcomes = OUTCOME_IDS.filter((id) => framework.results.has(id));
   const byOutcome = envelope.rows.flatMap((row) =>
     outcomes.map((outcome): RiskByOutcome => {
-      const group = byYearOutcome.get(`${row.year.index} ${outcome}`);
+      const group = byYearOutcome.get(row.year.index)?.get(outcome);
       const rate = resultRate(framework, outcome, row.year.index);
       return {
         year: row.year,

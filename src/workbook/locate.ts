@@ -34,10 +34,8 @@ function tableRows(
   for (let r = headerRow + 1; r <= lastRow; r++) {
     // Readers drop trailing empty cells: pad, so a blank optional cell reads as null.
     const line = sheet.cells[r - 1] ?? [];
-    const cells = Array.from(
-      { length: lastColumn - firstColumn + 1 },
-      (_, i) => line[firstColumn - 1 + i] ?? null
-    );
+    const cells: CellValue[] = new Array(lastColumn - firstColumn + 1);
+    for (let i = 0; i < cells.length; i++) cells[i] = line[firstColumn - 1 + i] ?? null;
     if (!isBlankRow(cells)) rows.push({ row: r, cells });
   }
   return rows;
