@@ -1,3 +1,4 @@
+import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { InputProblem, Overrides, applyOverrides, readInputs } from "../workbook/inputs";
 import { buildPlan } from "../workbook/plan";
@@ -76,7 +77,7 @@ export async function tablesCommand(
   const { input, out, overrides } = parse(args);
   if (progress.interactive) progress.line(`Reading ${input}…`);
   const workbook = await loadWorkbook(input);
-  const read = readInputs(readSnapshot(workbook));
+  const read = readInputs(readSnapshot(workbook), { today: serialOfLocalDate(new Date()) });
   const applied = read.inputs ? applyOverrides(read.inputs, overrides) : read;
   if (!applied.inputs) {
     throw new BadFileError(

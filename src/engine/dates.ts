@@ -16,6 +16,14 @@ export function serialFromUtc(year: number, month: number, day: number): number 
   return Math.round((Date.UTC(year, month - 1, day) - EPOCH) / MS_PER_DAY);
 }
 
+/**
+ * The serial of a moment's date on the local calendar (not UTC's), as Excel's TODAY() gives it.
+ * The caller passes the moment: the engine never reads the clock.
+ */
+export function serialOfLocalDate(moment: Date): number {
+  return serialFromUtc(moment.getFullYear(), moment.getMonth() + 1, moment.getDate());
+}
+
 export function utcFromSerial(serial: number): Date {
   return new Date(EPOCH + Math.floor(serial) * MS_PER_DAY);
 }

@@ -126,6 +126,10 @@ export function claimPoints(datesArg: ExcelArg, countsArg: ExcelArg): Result<Cla
     if (arg.isBlank(dates[i]) && arg.isBlank(counts[i])) continue;
     const date = arg.date(`claim_dates row ${i + 1}`, dates[i]);
     if (isError(date)) return date;
+    // Checked here, by the range's own row: blank rows are skipped, so the engine's position
+    // among the points would name the wrong row below a gap.
+    const previous = points[points.length - 1];
+    if (previous && date < previous.date) return Problems.datesOutOfOrder("claim_dates", i + 1);
     const count = arg.families(`claim_counts row ${i + 1}`, counts[i]);
     if (isError(count)) return count;
     points.push({ date, count });

@@ -1,6 +1,6 @@
 import { financialYearOf, isoFromSerial } from "../engine/dates";
 import { cashEnvelope } from "../engine/envelope";
-import { Result, isError } from "../engine/errors";
+import { FundingError, Result, isError } from "../engine/errors";
 import { resultRate } from "../engine/frameworks";
 import { Problems } from "../engine/messages";
 import { Decimal, ZERO, poundsToNumber, sum, toPence } from "../engine/money";
@@ -18,6 +18,10 @@ import { ExcelArg, ExcelValue } from "./excel-args";
  * set of claims pays, how many outcomes a £ target needs, the break-even success rate, and the
  * calendar of financial years and claim windows.
  */
+
+/** An outcome's error with the row it came from: in a long claim log the label alone is no help. */
+const inRow = (what: string, i: number, error: FundingError) =>
+  new FundingError(error.kind, `${what} row ${i + 1}: ${error.message}`);
 
 /** Results £ for claim counts by outcome type, for families attached in one programme year. */
 export function resultsForClaims(args: readonly ExcelArg[]): Result<ExcelValue> {
@@ -37,10 +41,11 @@ export function resultsForClaims(args: readonly ExcelArg[]): Result<ExcelValue> 
   for (let i = 0; i < outcomes.length; i++) {
     if (arg.isBlank(outcomes[i]) && arg.isBlank(counts[i])) continue;
     const outcome = arg.outcome(outcomes[i]);
-    if (isError(outcome)) return outcome;
+    if (isError(outcome)) return inRow("outcomes", i, outcome);
     if (!framework.results.has(outcome)) {
       const paid = [...framework.results.keys()];
-      return Problems.outcomeNotPaid(OUTCOME_TYPES[outcome].label, framework.id, paid);
+      const notPaid = Problems.outcomeNotPaid(OUTCOME_TYPES[outcome].label, framework.id, paid);
+      return inRow("outcomes", i, notPaid);
     }
     const families = arg.families(`counts row ${i + 1}`, counts[i]);
     if (isError(families)) return families;

@@ -40,7 +40,9 @@ export const FAMILIES_COLUMNS: readonly ColumnSpec<"year" | "nominated" | "attac
   },
 ];
 
-export const CLAIMS_COLUMNS: readonly ColumnSpec<"date" | "outcome" | "families" | "amount">[] = [
+export type ClaimsColumn = "date" | "outcome" | "families" | "amount" | "reference";
+
+export const CLAIMS_COLUMNS: readonly ColumnSpec<ClaimsColumn>[] = [
   {
     key: "date",
     names: ["claim date", "date", "date claimed", "claimed on", "claim window"],
@@ -59,6 +61,21 @@ export const CLAIMS_COLUMNS: readonly ColumnSpec<"date" | "outcome" | "families"
   {
     key: "amount",
     names: ["amount", "amount £", "£", "value", "claimed £", "amount claimed", "payment"],
+    required: false,
+  },
+  {
+    // Optional: without it, two identical rows are two claims (the same window, outcome and
+    // count is common); with it, a reference given twice is the same claim entered twice.
+    key: "reference",
+    names: [
+      "claim reference",
+      "reference",
+      "ref",
+      "claim ref",
+      "claim id",
+      "reference number",
+      "claim reference number",
+    ],
     required: false,
   },
 ];

@@ -2,15 +2,18 @@ import { Claim } from "../engine/claims";
 import { toSerial } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { Framework } from "../engine/frameworks";
-import { Decimal, dec } from "../engine/money";
+import { Decimal, dec, wholeNumber } from "../engine/money";
 import { findOutcome } from "../engine/outcomes";
 import { resolveYear } from "../engine/years";
 import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./assumptions";
-import { CLAIMS_COLUMNS, FAMILIES_COLUMNS } from "./headers";
+import { ClaimReferences, futureClaim } from "./claim-checks";
+import { CLAIMS_COLUMNS, ClaimsColumn, FAMILIES_COLUMNS } from "./headers";
 import { InputProblem, LocatedTable, cellOf, locateTable } from "./locate";
 import { CellValue } from "./plan-types";
 import { sheetRef } from "./cells";
+import { listProblems } from "./problem-list";
 import { WorkbookSnapshot, address } from "./snapshot";
+import { missingYears } from "./year-gaps";
 
 export type { InputProblem } from "./locate";
 
@@ -39,7 +42,13 @@ export interface FundingInputs {
   sources: { families: string; claims: string };
 }
 
-const MAX_ROWS_REPORTED = 20;
+export interface ReadOptions {
+  /**
+   * Today, as an Excel serial: claims dated after it are reported. The adapters (command line,
+   * task pane) read the clock and pass it; reading stays a pure function of its arguments.
+   */
+  today?: number;
+}
 
 function count(
   value: CellValue,
@@ -64,7 +73,7 @@ function count(
   else if (n < 0) problems.push({ sheet, cell, reason: `${what} cannot be negative (${n}).` });
   else if (!Number.isInteger(n))
     problems.push({ sheet, cell, reason: `${what} must be a whole number of families, not ${n}.` });
-  else return dec(n);
+  else return wholeNumber(n);
   return undefined;
 }
 
@@ -75,6 +84,7 @@ function readFamilies(
 ): FamiliesRow[] {
   const rows: FamiliesRow[] = [];
   const seen = new Map<number, string>();
+  let unreadYears = false;
   for (const { row, cells } of table.rows) {
     const at = (key: "year" | "nominated" | "attached") => cellOf(table, row, key);
     const yearCell = cells[table.columns.year ?? 0];
@@ -83,6 +93,7 @@ function readFamilies(
         ? resolveYear(framework, typeof yearCell === "string" ? yearCell.trim() : yearCell)
         : undefined;
     if (year === undefined || isError(year)) {
+      unreadYears = true;
       problems.push({
         sheet: table.sheet,
         cell: at("year"),
@@ -127,17 +138,28 @@ function readFamilies(
       attachedCell: table.columns.attached === undefined ? undefined : absolute("attached"),
     });
   }
+  // A row whose year could not be read may be the "missing" one: name that row alone.
+  if (!unreadYears) problems.push(...missingYears(framework, table.sheet, seen));
   return rows.sort((a, b) => a.year - b.year);
 }
 
 function readClaims(
-  table: LocatedTable<"date" | "outcome" | "families" | "amount">,
+  table: LocatedTable<ClaimsColumn>,
   framework: Framework,
-  problems: InputProblem[]
+  problems: InputProblem[],
+  options: ReadOptions
 ): ClaimRow[] {
   const claims: ClaimRow[] = [];
+  const references = new ClaimReferences(table.sheet);
   for (const { row, cells } of table.rows) {
-    const at = (key: "date" | "outcome" | "families" | "amount") => cellOf(table, row, key);
+    const at = (key: ClaimsColumn) => cellOf(table, row, key);
+    if (table.columns.reference !== undefined) {
+      const repeated = references.check(cells[table.columns.reference], at("reference"));
+      if (repeated) {
+        problems.push(repeated);
+        continue;
+      }
+    }
     const rawDate = cells[table.columns.date ?? 0];
     const date =
       typeof rawDate === "number" || typeof rawDate === "string"
@@ -149,6 +171,11 @@ function readClaims(
         cell: at("date"),
         reason: isError(date) ? date.message : "the claim date is empty.",
       });
+      continue;
+    }
+    const future = futureClaim(date, options.today, table.sheet, at("date"));
+    if (future) {
+      problems.push(future);
       continue;
     }
     const label = cells[table.columns.outcome ?? 0];
@@ -163,6 +190,7 @@ function readClaims(
       });
       continue;
     }
+    const reported = problems.length;
     const families = count(
       cells[table.columns.families ?? 0],
       "families",
@@ -171,7 +199,8 @@ function readClaims(
       problems
     );
     if (families === undefined) {
-      if (!problems.some((p) => p.cell === at("families") && p.sheet === table.sheet)) {
+      // Not by searching the list for this cell: over 100,000 bad rows that search is quadratic.
+      if (problems.length === reported) {
         problems.push({
           sheet: table.sheet,
           cell: at("families"),
@@ -212,7 +241,10 @@ function range(table: LocatedTable<string>): string {
  * Reads the Families and Claims tables and the Assumptions from a workbook. Everything that
  * cannot be read is named (sheet, cell, reason) — never guessed, never skipped in silence.
  */
-export function readInputs(snapshot: WorkbookSnapshot): {
+export function readInputs(
+  snapshot: WorkbookSnapshot,
+  options: ReadOptions = {}
+): {
   inputs?: FundingInputs;
   problems: InputProblem[];
 } {
@@ -221,10 +253,10 @@ export function readInputs(snapshot: WorkbookSnapshot): {
   const families = locateTable(snapshot, "Families", FAMILIES_COLUMNS);
   const claims = locateTable(snapshot, "Claims", CLAIMS_COLUMNS);
   for (const found of [families, claims]) if (found.problem) problems.push(found.problem);
-  if (!assumptions || !families.table || !claims.table) return { problems };
+  if (!assumptions || !families.table || !claims.table) return { problems: listProblems(problems) };
 
   const familyRows = readFamilies(families.table, assumptions.framework, problems);
-  const claimRows = readClaims(claims.table, assumptions.framework, problems);
+  const claimRows = readClaims(claims.table, assumptions.framework, problems, options);
   if (familyRows.length === 0 && problems.length === 0) {
     problems.push({
       sheet: families.table.sheet,
@@ -232,7 +264,7 @@ export function readInputs(snapshot: WorkbookSnapshot): {
       reason: "the Families table has no rows: add a row per financial year.",
     });
   }
-  if (problems.length > 0) return { problems: problems.slice(0, MAX_ROWS_REPORTED) };
+  if (problems.length > 0) return { problems: listProblems(problems) };
   return {
     inputs: {
       families: familyRows,

@@ -13,7 +13,8 @@ import { PlanCell, PlanSheet, WorkbookPlan } from "./plan-types";
  * outcome types), scaled to Barnet's cohort.
  */
 export type FamiliesData = [string, number, number | null][];
-export type ClaimsData = [string, string, number, number | null][];
+/** Date, outcome, families, £ where known, and optionally the council's own claim reference. */
+export type ClaimsData = [string, string, number, number | null, string?][];
 export type AssumptionsData = [string, string | number][];
 
 const FAMILIES: FamiliesData = [
@@ -83,38 +84,7 @@ export const inputSheets = (
     ],
     charts: [],
   },
-  {
-    name: "Claims",
-    widths: { A: 14, B: 64, C: 12, D: 14 },
-    blocks: [
-      {
-        topLeft: "A1",
-        rows: title(
-          "Claims",
-          "Payment-by-results claims: one row per claim window and outcome type (£ where known)."
-        ),
-      },
-    ],
-    tables: [
-      {
-        name: "Claims",
-        topLeft: "A4",
-        columns: [
-          { header: "Claim date", format: "date" },
-          { header: "Outcome", format: "text" },
-          { header: "Families", format: "count" },
-          { header: "Amount £", format: "money" },
-        ],
-        rows: claims.map(([date, outcome, families, amount]) => [
-          v(serialFromIso(date) ?? date, "date"),
-          v(outcome, "text"),
-          v(families, "count"),
-          v(amount, "money"),
-        ]),
-      },
-    ],
-    charts: [],
-  },
+  claimsSheet(claims),
   {
     name: "Assumptions",
     widths: { A: 34, B: 22 },
@@ -144,6 +114,45 @@ export const inputSheets = (
     charts: [],
   },
 ];
+
+/** The Claims table; the reference column only when some claim has one (it is optional). */
+function claimsSheet(claims: ClaimsData): PlanSheet {
+  const referenced = claims.some((claim) => claim[4] !== undefined);
+  return {
+    name: "Claims",
+    widths: { A: 14, B: 64, C: 12, D: 14, ...(referenced ? { E: 16 } : {}) },
+    blocks: [
+      {
+        topLeft: "A1",
+        rows: title(
+          "Claims",
+          "Payment-by-results claims: one row per claim window and outcome type (£ where known)."
+        ),
+      },
+    ],
+    tables: [
+      {
+        name: "Claims",
+        topLeft: "A4",
+        columns: [
+          { header: "Claim date", format: "date" },
+          { header: "Outcome", format: "text" },
+          { header: "Families", format: "count" },
+          { header: "Amount £", format: "money" },
+          ...(referenced ? [{ header: "Claim reference", format: "text" as const }] : []),
+        ],
+        rows: claims.map(([date, outcome, families, amount, reference]) => [
+          v(serialFromIso(date) ?? date, "date"),
+          v(outcome, "text"),
+          v(families, "count"),
+          v(amount, "money"),
+          ...(referenced ? [v(reference ?? null, "text")] : []),
+        ]),
+      },
+    ],
+    charts: [],
+  };
+}
 
 /** The sample input workbook as a plan of plain values, with the summary its tables will show. */
 export function samplePlan(): WorkbookPlan {

@@ -14,6 +14,10 @@ import { AssumptionsData, ClaimsData, FamiliesData, inputSheets } from "../../sr
  * the authorities into one cohort would price claims against the wrong families (an
  * authority's claims may only use its own attached families).
  *
+ * Each claim row carries the authority's own claim reference ("A001-000123": authority 1, its
+ * 123rd claim in date order), unique within the authority, so a claim entered twice is found
+ * even though many rows are otherwise identical (the same window, outcome and count).
+ *
  * Every authority's claims fit within its attached families: the turned-around outcomes
  * (sustained progress, continuous employment; phase 1: crime/ASB/education, continuous
  * employment) draw on one first-in-first-out pool, so each authority's claimed families stay
@@ -35,7 +39,7 @@ export interface NationalOptions {
 }
 
 /** mulberry32: a small, fast, seeded generator, so the same seed gives the same input. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -125,7 +129,11 @@ export function nationalInputs(seed = 1, options: NationalOptions = {}): Authori
     const order = claims
       .map((_, i) => i)
       .sort((x, y) => claims[x][0].localeCompare(claims[y][0]) || x - y);
-    const sorted = order.map((i) => claims[i]);
+    const prefix = `A${String(a + 1).padStart(3, "0")}`;
+    const sorted = order.map((i, n): ClaimsData[number] => [
+      ...(claims[i].slice(0, 4) as [string, string, number, number | null]),
+      `${prefix}-${String(n + 1).padStart(6, "0")}`,
+    ]);
     const attachedTotal = Math.max(50, Math.ceil(pooled * 1.5));
     // Attached across the years, front-loaded; the last year takes the remainder.
     const shares = phase.years.map((_, y) => phase.years.length - y);

@@ -9,6 +9,7 @@ import {
   DialogTitle,
   Title3,
 } from "@fluentui/react-components";
+import { serialOfLocalDate } from "../../engine/dates";
 import { isError } from "../../engine/errors";
 import { FundingInputs, InputProblem, Overrides, applyOverrides, readInputs } from "../../workbook/inputs";
 import { buildPlan } from "../../workbook/plan";
@@ -22,13 +23,17 @@ import { WhatIfSection } from "./WhatIfSection";
 
 export interface AppProps {
   api: WorkbookApi;
+  /** Today as an Excel serial, so claims dated later are reported; the clock unless a test says. */
+  today?: () => number;
 }
+
+const clockToday = () => serialOfLocalDate(new Date());
 
 type Message = { intent: "success" | "error" | "info"; text: string };
 const reason = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
 /** The task pane: inputs, assumptions, what-if figures and the build, over the workbook api. */
-export function App({ api }: AppProps) {
+export function App({ api, today = clockToday }: AppProps) {
   const [inputs, setInputs] = React.useState<FundingInputs>();
   const [problems, setProblems] = React.useState<InputProblem[]>([]);
   const [overrides, setOverrides] = React.useState<Overrides>({});
@@ -38,8 +43,11 @@ export function App({ api }: AppProps) {
   const [message, setMessage] = React.useState<Message>();
   const [confirming, setConfirming] = React.useState<{ sheets: string[]; answer: (yes: boolean) => void }>();
 
+  // Through a ref: a new clock function on each render must not re-read the workbook.
+  const clock = React.useRef(today);
+  clock.current = today;
   const load = React.useCallback((snapshot: WorkbookSnapshot) => {
-    const read = readInputs(snapshot);
+    const read = readInputs(snapshot, { today: clock.current() });
     setInputs(read.inputs);
     setProblems(read.problems);
   }, []);

@@ -35,7 +35,7 @@ describe("TF_RESULTS_FOR_CLAIMS", () => {
 
   it("refuses an outcome the framework does not pay for", () => {
     expect(call("TF_RESULTS_FOR_CLAIMS", [["progress-to-work"]], [[5]], 1, "phase2")).toMatch(
-      /^#VALUE! the phase2 framework does not pay a result for Progress to work/
+      /^#VALUE! outcomes row 1: the phase2 framework does not pay a result for Progress to work/
     );
   });
 });

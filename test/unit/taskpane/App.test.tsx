@@ -12,6 +12,8 @@ import { WorkbookPlan } from "../../../src/workbook/plan-types";
 import { samplePlan } from "../../../src/workbook/sample";
 import { WorkbookSnapshot } from "../../../src/workbook/snapshot";
 import { headline } from "../../../src/taskpane/whatif";
+import { serialFromIso } from "../../../src/engine/dates";
+import { authoritySheets, singleAuthority } from "../../support/national";
 
 /** A workbook api that records what the pane asks of it. */
 function fakeApi(snapshot: WorkbookSnapshot, overrides: Overrides = {}) {
@@ -36,10 +38,10 @@ function fakeApi(snapshot: WorkbookSnapshot, overrides: Overrides = {}) {
 }
 
 const sampleSnapshot = () => snapshotOfPlan(samplePlan());
-const renderApp = (api: WorkbookApi) =>
+const renderApp = (api: WorkbookApi, today?: () => number) =>
   render(
     <FluentProvider theme={webLightTheme}>
-      <App api={api} />
+      <App api={api} today={today} />
     </FluentProvider>
   );
 
@@ -101,6 +103,24 @@ describe("the task pane", () => {
     renderApp(api);
     expect(await screen.findByText('Families!B5: families nominated must be a number of families, not "lots".')).toBeTruthy();
     expect((screen.getByRole("button", { name: "Build tables" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("names a claim dated after the day the pane is given as today", async () => {
+    const snapshot = sampleSnapshot();
+    snapshot.sheets[1].cells[8][0] = serialFromIso("2031-03-31")!;
+    const { api } = fakeApi(snapshot);
+    renderApp(api, () => serialFromIso("2026-11-25")!);
+    expect(await screen.findByText("Claims!A9: the claim date 2031-03-31 is in the future (today is 2026-11-25): a claim is entered once it has been made, so correct the date.")).toBeTruthy();
+    expect(api.readWorkbook).toHaveBeenCalledTimes(1);
+  });
+
+  it("lists 20 problems, then says how many more", async () => {
+    const snapshot = snapshotOfPlan({ sheets: authoritySheets(singleAuthority(200, 3)) });
+    const claims = snapshot.sheets[1];
+    for (let row = 5; row < 30; row++) claims.cells[row - 1][2] = "?";
+    renderApp(fakeApi(snapshot).api);
+    expect(await screen.findByText("Claims: and 5 more problems not listed here: put these right, then check again for the rest.")).toBeTruthy();
+    expect(screen.getAllByText(/^Claims!C\d+: families must be a number/)).toHaveLength(20);
   });
 
   it("shows a failure of the workbook as an error, not a crash", async () => {
