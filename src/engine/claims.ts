@@ -2,7 +2,7 @@ import { toSerial } from "./dates";
 import { Result, isError } from "./errors";
 import { Framework, resultRate } from "./frameworks";
 import { Problems } from "./messages";
-import { Decimal, ZERO, sum, toPence, wholeNumber } from "./money";
+import { Decimal, ZERO, numberOf, sum, toPence, wholeNumber } from "./money";
 import { OUTCOME_TYPES, OutcomeId } from "./outcomes";
 
 // The summaries live in their own module to keep this one small; re-exported so that the
@@ -106,7 +106,7 @@ export function wholePool(attached: readonly Decimal[]): Pool {
   const remaining = attached.map((families) => families.toNumber());
   return {
     take(families) {
-      let left = families.toNumber();
+      let left = numberOf(families);
       const taken: { year: number; families: Decimal }[] = [];
       for (let i = 0; i < remaining.length && left > 0; i++) {
         if (remaining[i] === 0) continue;
@@ -119,7 +119,7 @@ export function wholePool(attached: readonly Decimal[]): Pool {
     },
     use(year, families) {
       if (year <= remaining.length)
-        remaining[year - 1] = Math.max(0, remaining[year - 1] - families.toNumber());
+        remaining[year - 1] = Math.max(0, remaining[year - 1] - numberOf(families));
     },
   };
 }

@@ -18,7 +18,8 @@ export function dec(value: DecimalInput): Decimal {
 
 /** Money is held to the penny: half a penny rounds up, as in the councils' own tables. */
 export function toPence(value: Decimal): Decimal {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  // Most amounts are already whole pence (rates are); rounding would only copy them.
+  return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /** Money leaves the engine as a number of pounds with at most two decimal places. */
@@ -56,11 +57,22 @@ export function sum(values: readonly Decimal[]): Decimal {
 // Decimals are immutable, so whole numbers of families can share one instance each: that is what
 // lets a Tally of a claim history collapse to a few multiplications.
 const WHOLE: Decimal[] = [];
+const WHOLE_VALUES = new Map<Decimal, number>();
 const MAX_SHARED = 10000;
 
 /** A whole number as a Decimal, shared for small counts (0 to 10,000). */
 export function wholeNumber(n: number): Decimal {
   if (!Number.isInteger(n) || n < 0 || n > MAX_SHARED) return new Decimal(n);
-  // -0 + 0 is +0: a shared zero must not carry a minus sign.
-  return (WHOLE[n] ??= new Decimal(n + 0));
+  let shared = WHOLE[n];
+  if (shared === undefined) {
+    // -0 + 0 is +0: a shared zero must not carry a minus sign.
+    shared = WHOLE[n] = new Decimal(n + 0);
+    WHOLE_VALUES.set(shared, n + 0);
+  }
+  return shared;
+}
+
+/** A Decimal as a number; a shared whole number without re-reading its digits. */
+export function numberOf(value: Decimal): number {
+  return WHOLE_VALUES.get(value) ?? value.toNumber();
 }

@@ -41,35 +41,56 @@ export interface TurnedAroundForecast {
   points: ClaimPoint[];
 }
 
-/** Turned-around claims as a cumulative history: one point per date, same-date claims merged. */
-export function turnedAroundPoints(turnedAround: readonly PricedClaim[]): ClaimPoint[] {
-  const byDate = new Map<number, Tally>();
-  for (const claim of turnedAround) {
-    let tally = byDate.get(claim.date);
-    if (!tally) byDate.set(claim.date, (tally = new Tally()));
-    tally.add(claim.families);
+/** What the forecast needs from the claims, gathered in one pass over a long history. */
+interface ClaimTallies {
+  /** £ of every claim, turned around or not. */
+  claimed: Tally;
+  /** Turned-around families: all, per programme year of attachment (index 0 = year 1), by date. */
+  turnedAround: Tally;
+  turnedAroundIn: Tally[];
+  turnedAroundOn: Map<number, Tally>;
+}
+
+function tallyClaims(envelope: CashEnvelope, claims: readonly PricedClaim[]): ClaimTallies {
+  const turnedAroundOutcomes = new Set(envelope.framework.turnedAroundOutcomes);
+  const tallies: ClaimTallies = {
+    claimed: new Tally(),
+    turnedAround: new Tally(),
+    turnedAroundIn: envelope.framework.years.map(() => new Tally()),
+    turnedAroundOn: new Map(),
+  };
+  for (const claim of claims) {
+    tallies.claimed.add(claim.amount);
+    if (!turnedAroundOutcomes.has(claim.outcome)) continue;
+    tallies.turnedAround.add(claim.families);
+    let onDate = tallies.turnedAroundOn.get(claim.date);
+    if (!onDate) tallies.turnedAroundOn.set(claim.date, (onDate = new Tally()));
+    onDate.add(claim.families);
+    for (const part of claim.parts) tallies.turnedAroundIn[part.year - 1].add(part.families);
   }
+  return tallies;
+}
+
+/** Turned-around claims as a cumulative history: one point per date, same-date claims merged. */
+function historyPoints(byDate: ReadonlyMap<number, Tally>): ClaimPoint[] {
   return [...byDate.entries()]
     .sort(([a], [b]) => a - b)
     .map(([date, tally]) => ({ date, count: tally.total() }));
 }
 
+/**
+ * Claimed £ ÷ what the turned-around families claimed could have earned at most (their year's
+ * results total). A turned-around family cannot earn more than that, however the other outcome
+ * types have been claimed, so the ratio is capped at 1.
+ */
 function realisationRatio(
   envelope: CashEnvelope,
-  claims: readonly PricedClaim[],
-  turnedAround: readonly PricedClaim[]
+  claimed: Decimal,
+  turnedAroundIn: readonly Decimal[]
 ): Decimal {
   const results = envelope.framework.resultsTotal;
-  // Families per year first, then times the year's results total: the same sum, far fewer steps.
-  const familiesIn = results.map(() => new Tally());
-  for (const claim of turnedAround)
-    for (const part of claim.parts) familiesIn[part.year - 1].add(part.families);
-  const earnable = sum(familiesIn.map((tally, i) => tally.total().times(results[i])));
-  if (earnable.isZero()) return dec(1);
-  // A turned-around family cannot earn more than its year's results total, however the other
-  // outcome types have been claimed, so the ratio is capped at 1.
-  const claimed = sum(claims.map((claim) => claim.amount));
-  return Decimal.min(dec(1), claimed.div(earnable));
+  const earnable = sum(turnedAroundIn.map((families, i) => families.times(results[i])));
+  return earnable.isZero() ? dec(1) : Decimal.min(dec(1), claimed.div(earnable));
 }
 
 /**
@@ -87,11 +108,10 @@ export function forecastTurnedAround(
   const forecastDate = serialFromIso(framework.programmeEnd);
   if (forecastDate === undefined)
     return Problems.programmeEndNotADate(framework.id, framework.programmeEnd);
-  const turnedAround = claims.filter((claim) =>
-    framework.turnedAroundOutcomes.includes(claim.outcome)
-  );
-  const claimedFamilies = sum(turnedAround.map((claim) => claim.families));
-  const points = turnedAroundPoints(turnedAround);
+  const tallies = tallyClaims(envelope, claims);
+  const claimedFamilies = tallies.turnedAround.total();
+  const turnedAroundIn = tallies.turnedAroundIn.map((tally) => tally.total());
+  const points = historyPoints(tallies.turnedAroundOn);
 
   let basis: ForecastBasis = "claims-only";
   let forecastFamilies = claimedFamilies;
@@ -104,20 +124,12 @@ export function forecastTurnedAround(
     forecastFamilies = Decimal.max(whole, claimedFamilies);
   }
   const additionalFamilies = forecastFamilies.minus(claimedFamilies);
-  const ratio = realisationRatio(envelope, claims, turnedAround);
+  const ratio = realisationRatio(envelope, tallies.claimed.total(), turnedAroundIn);
 
-  // Turned-around families claimed per year of attachment, in one pass (claim order, as before).
-  const claimedIn = new Map<number, Tally>();
-  for (const claim of turnedAround)
-    for (const part of claim.parts) {
-      let tally = claimedIn.get(part.year);
-      if (!tally) claimedIn.set(part.year, (tally = new Tally()));
-      tally.add(part.families);
-    }
   let left = additionalFamilies;
   const byYear = envelope.rows.map((row): ForecastYear => {
     const year = row.year.index;
-    const claimedHere = claimedIn.get(year)?.total() ?? ZERO;
+    const claimedHere = turnedAroundIn[year - 1] ?? ZERO;
     const room = Decimal.max(ZERO, row.families.minus(claimedHere));
     const additional = Decimal.min(left, room);
     left = left.minus(additional);

@@ -60,25 +60,19 @@ export interface PbrRisk {
  * ceiling and claims for reference only. Claims must be priced against the envelope's profile.
  */
 export function pbrRisk(envelope: CashEnvelope, claims: readonly PricedClaim[]): Result<PbrRisk> {
-  for (const claim of claims) {
-    const outside = claim.parts.find((part) => part.year > envelope.rows.length);
-    if (outside)
-      return Problems.claimYearNotInEnvelope(claim.row, outside.year, envelope.rows.length);
-  }
-  const forecast = forecastTurnedAround(envelope, claims);
-  if (isError(forecast)) return forecast;
-
+  const yearsAttached = envelope.rows.length;
   // One pass over the claims, tallying each part's families and £ by year and by year and
   // outcome: filtering every claim once per year and outcome made this quadratic in practice.
-  const claimedIn = new Map<number, Tally>();
-  const byYearOutcome = new Map<number, Map<OutcomeId, { families: Tally; claimed: Tally }>>();
+  const claimedIn = envelope.rows.map(() => new Tally());
+  const byYearOutcome = envelope.rows.map(
+    () => new Map<OutcomeId, { families: Tally; claimed: Tally }>()
+  );
   for (const claim of claims) {
     for (const part of claim.parts) {
-      let year = claimedIn.get(part.year);
-      if (!year) claimedIn.set(part.year, (year = new Tally()));
-      year.add(part.amount);
-      let outcomes = byYearOutcome.get(part.year);
-      if (!outcomes) byYearOutcome.set(part.year, (outcomes = new Map()));
+      if (part.year > yearsAttached)
+        return Problems.claimYearNotInEnvelope(claim.row, part.year, yearsAttached);
+      claimedIn[part.year - 1].add(part.amount);
+      const outcomes = byYearOutcome[part.year - 1];
       let group = outcomes.get(claim.outcome);
       if (!group)
         outcomes.set(claim.outcome, (group = { families: new Tally(), claimed: new Tally() }));
@@ -86,9 +80,11 @@ export function pbrRisk(envelope: CashEnvelope, claims: readonly PricedClaim[]):
       group.claimed.add(part.amount);
     }
   }
+  const forecast = forecastTurnedAround(envelope, claims);
+  if (isError(forecast)) return forecast;
 
   const years = envelope.rows.map((row, i): RiskYear => {
-    const claimed = claimedIn.get(row.year.index)?.total() ?? ZERO;
+    const claimed = claimedIn[i].total();
     const forecastAdditional = forecast.byYear[i].additionalAmount;
     const forecastToEnd = claimed.plus(forecastAdditional);
     return {
@@ -106,7 +102,7 @@ export function pbrRisk(envelope: CashEnvelope, claims: readonly PricedClaim[]):
   const outcomes = OUTCOME_IDS.filter((id) => framework.results.has(id));
   const byOutcome = envelope.rows.flatMap((row) =>
     outcomes.map((outcome): RiskByOutcome => {
-      const group = byYearOutcome.get(row.year.index)?.get(outcome);
+      const group = byYearOutcome[row.year.index - 1].get(outcome);
       const rate = resultRate(framework, outcome, row.year.index);
       return {
         year: row.year,

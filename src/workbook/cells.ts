@@ -1,4 +1,4 @@
-import { Decimal, poundsToNumber } from "../engine/money";
+import { Decimal, numberOf, poundsToNumber } from "../engine/money";
 import { CellValue, NumberFormat, PlanCell } from "./plan-types";
 
 /** A plain value. */
@@ -28,7 +28,7 @@ export const label = (text: string, bold = false): PlanCell => ({
 });
 
 export const pounds = (amount: Decimal): number => poundsToNumber(amount);
-export const num = (value: Decimal): number => value.toNumber();
+export const num = (value: Decimal): number => numberOf(value);
 
 /** A sheet name as a formula reference needs it: 'Cash envelope'!. */
 export const sheetRef = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'!`;
