@@ -137,16 +137,24 @@ function engineScale() {
     const file = path.join(dir, "snapshots.json");
     const snapshots = authorities.map((a) => snapshotOfPlan({ sheets: authoritySheets(a) }));
     fs.writeFileSync(file, JSON.stringify(snapshots));
-    const out = execFileSync(
-      process.execPath,
-      ["--expose-gc", path.join(__dirname, "bench-engine.js"), file],
-      { encoding: "utf8" }
+    // Three fresh processes, the fastest reported (the least disturbed by other work on the
+    // machine) beside the median; memory is the most any run reached.
+    const runs = [0, 1, 2].map(() =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          ["--expose-gc", path.join(__dirname, "bench-engine.js"), file],
+          { encoding: "utf8" }
+        )
+      )
     );
-    const r = JSON.parse(out);
+    runs.sort((a, b) => a.ms - b.ms);
+    const r = { ...runs[0], rss: Math.max(...runs.map((x) => x.rss)) };
+    r.heap = Math.max(...runs.map((x) => x.heap));
     const mb = (bytes) => n(bytes / 2 ** 20);
     return {
       measure: `engine: all tables, ${label}`,
-      value: `${n(r.ms)} ms, peak ${mb(r.rss)} MB RSS (${mb(r.heap)} MB heap)`,
+      value: `${n(r.ms)} ms (median of 3: ${n(runs[1].ms)}), peak ${mb(r.rss)} MB RSS (${mb(r.heap)} MB heap)`,
       baseline: `readInputs alone ${n(r.readMs)} ms; inputs loaded ${mb(r.rssBefore)} MB RSS`,
       ratio: `${(r.ms / r.readMs).toFixed(1)}x`,
       goal: "< 1 s, 300 MB",
