@@ -1,45 +1,21 @@
-import { execFileSync, spawnSync } from "child_process";
 import fs from "fs";
 import path from "path";
+import { builtCli } from "../support/cli";
 import { zip } from "../support/zip";
 
 /**
  * Files that are not usable workbooks, through the built command line in a child process: each
  * gets one line saying what is wrong, exit status 2, and no OUT file.
- *
- * The command line is built into its own folder under test-artifacts/ (inside the project, so
- * node_modules resolves), not lib/: other suites rebuild lib/ at the same time.
  */
-const root = path.join(__dirname, "..", "..");
-const build = path.join(root, "test-artifacts", `bad-files-${process.pid}`);
-const bin = path.join(build, "bin", "tf-funding.js");
-const file = (name: string) => path.join(build, "files", name);
-
-function tf(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60000 });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
-}
+const cli = builtCli("bad-files");
+const { tf, file } = cli;
 
 beforeAll(() => {
-  fs.rmSync(build, { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [
-      path.join(root, "node_modules", "typescript", "bin", "tsc"),
-      "-p",
-      "tsconfig.cli.json",
-      "--outDir",
-      path.join(build, "lib"),
-    ],
-    { cwd: root, stdio: "pipe" }
-  );
-  fs.mkdirSync(path.dirname(bin), { recursive: true });
-  fs.copyFileSync(path.join(root, "bin", "tf-funding.js"), bin);
-  fs.mkdirSync(file(""), { recursive: true });
+  cli.build();
   expect(tf("sample", file("good.xlsx")).status).toBe(0);
 }, 120000);
 
-afterAll(() => fs.rmSync(build, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 const good = () => fs.readFileSync(file("good.xlsx"));
 

@@ -1,28 +1,12 @@
-import { execFileSync, spawnSync } from "child_process";
-import path from "path";
+import { builtCli } from "../support/cli";
 
-/**
- * The command line as a user runs it: the built bin in a child process (npm install builds it;
- * the first test builds it again so the suite never runs a stale copy).
- */
-const root = path.join(__dirname, "..", "..");
-const bin = path.join(root, "bin", "tf-funding.js");
+/** The command line as a user runs it: the built bin in a child process. */
+const cli = builtCli("call", 30000);
+const { tf } = cli;
 
-function tf(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 30000 });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
-}
+beforeAll(() => cli.build(), 120000);
 
-beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"],
-    {
-      cwd: root,
-      stdio: "pipe",
-    }
-  );
-}, 120000);
+afterAll(() => cli.remove());
 
 describe("tf-funding call", () => {
   it.each([

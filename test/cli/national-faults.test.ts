@@ -1,7 +1,5 @@
 import ExcelJS from "exceljs";
-import { execFileSync, spawnSync } from "child_process";
 import fs from "fs";
-import path from "path";
 import { isoFromSerial, serialFromUtc } from "../../src/engine/dates";
 import { isError } from "../../src/engine/errors";
 import { writePlan } from "../../src/cli/xlsx-writer";
@@ -17,25 +15,16 @@ import {
   missingYear,
   textInCount,
 } from "../support/faults";
+import { builtCli } from "../support/cli";
 import { authoritySheets, nationalInputs, random } from "../support/national";
 
 /**
  * `tf-funding tables` on one authority's generated input (21,384 claim rows) written as a real
  * .xlsx, with one fault injected far down: exit status 2, the exact cell and reason on stderr,
  * no OUT, and IN byte for byte as it was. The clean file builds the tables the engine gives.
- *
- * Built into its own folder under test-artifacts/ (as bad-files.test.ts does): other suites
- * rebuild lib/ at the same time.
  */
-const root = path.join(__dirname, "..", "..");
-const build = path.join(root, "test-artifacts", `national-faults-${process.pid}`);
-const bin = path.join(build, "bin", "tf-funding.js");
-const file = (name: string) => path.join(build, "files", name);
-
-function tf(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 120000 });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
-}
+const cli = builtCli("national-faults", 120000);
+const { tf, file } = cli;
 
 const national = nationalInputs(7, { authorities: 8, claimRows: 60_000 });
 const authority = national.reduce((a, b) => (b.claims.length > a.claims.length ? b : a));
@@ -66,32 +55,16 @@ function refused(input: string): string[] {
   expect(status).toBe(2);
   expect(stdout).toBe("");
   expect(fs.existsSync(out)).toBe(false);
-  expect(fs.readdirSync(file("")).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  expect(fs.readdirSync(cli.files).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   expect(fs.readFileSync(input).equals(before)).toBe(true);
   const [first, ...lines] = stderr.trimEnd().split("\n");
   expect(first).toBe(`tf-funding: ${input} cannot be used:`);
   return lines;
 }
 
-beforeAll(() => {
-  fs.rmSync(build, { recursive: true, force: true });
-  execFileSync(
-    process.execPath,
-    [
-      path.join(root, "node_modules", "typescript", "bin", "tsc"),
-      "-p",
-      "tsconfig.cli.json",
-      "--outDir",
-      path.join(build, "lib"),
-    ],
-    { cwd: root, stdio: "pipe" }
-  );
-  fs.mkdirSync(path.dirname(bin), { recursive: true });
-  fs.copyFileSync(path.join(root, "bin", "tf-funding.js"), bin);
-  fs.mkdirSync(file(""), { recursive: true });
-}, 180000);
+beforeAll(() => cli.build(), 180000);
 
-afterAll(() => fs.rmSync(build, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 const line = (fault: InjectedFault) =>
   `${fault.expected.sheet}!${fault.expected.cell}: ${fault.expected.reason}`;

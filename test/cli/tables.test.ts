@@ -1,22 +1,13 @@
 import ExcelJS from "exceljs";
-import { execFileSync, spawnSync } from "child_process";
 import fs from "fs";
-import os from "os";
-import path from "path";
+import { builtCli } from "../support/cli";
 import { readSnapshot } from "../../src/cli/xlsx-snapshot";
 import { writePlan } from "../../src/cli/xlsx-writer";
 import { inputSheets } from "../../src/workbook/sample";
 
 /** `tf-funding sample` and `tf-funding tables` as a user runs them: the built bin, real files. */
-const root = path.join(__dirname, "..", "..");
-const bin = path.join(root, "bin", "tf-funding.js");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-tables-"));
-const file = (name: string) => path.join(dir, name);
-
-function tf(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", timeout: 60000 });
-  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
-}
+const cli = builtCli("tables");
+const { tf, file } = cli;
 
 async function load(name: string) {
   const workbook = new ExcelJS.Workbook();
@@ -25,15 +16,11 @@ async function load(name: string) {
 }
 
 beforeAll(() => {
-  execFileSync(
-    process.execPath,
-    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"],
-    { cwd: root, stdio: "pipe" }
-  );
+  cli.build();
   expect(tf("sample", file("inputs.xlsx")).status).toBe(0);
 }, 120000);
 
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+afterAll(() => cli.remove());
 
 describe("tf-funding sample and tables", () => {
   it("builds the tables and prints the headline figures", () => {
@@ -138,7 +125,7 @@ describe("tf-funding sample and tables", () => {
     const { stderr, status } = tf("tables", file("inputs.xlsx"), "-o", file("inputs.xlsx"));
     expect(status).toBe(2);
     expect(stderr).toMatch(/is the input workbook/);
-    expect(fs.readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect(fs.readdirSync(cli.files).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });
 
