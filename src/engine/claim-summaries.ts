@@ -93,8 +93,21 @@ export function claimsByFinancialYear(
   return { rows, total: totalsOf(claims) };
 }
 
+// Frameworks are never changed once compiled, so each one's windows are read once: a sheet may
+// ask TF_NEXT_CLAIM_WINDOW for every row of a claim log.
+const CLOSES = new WeakMap<Framework, Result<readonly number[]>>();
+
 /** The framework's claim-window close dates as serials, in order. */
-export function windowCloses(framework: Framework): Result<number[]> {
+export function windowCloses(framework: Framework): Result<readonly number[]> {
+  let closes = CLOSES.get(framework);
+  if (closes === undefined) {
+    closes = readWindowCloses(framework);
+    CLOSES.set(framework, closes);
+  }
+  return closes;
+}
+
+function readWindowCloses(framework: Framework): Result<readonly number[]> {
   const closes: number[] = [];
   for (const [i, iso] of framework.claimWindows.entries()) {
     const serial = serialFromIso(iso);

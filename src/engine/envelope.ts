@@ -2,7 +2,7 @@ import { fundedFamilies } from "./eligibility";
 import { Result, isError } from "./errors";
 import { Framework, ProgrammeYear, Rounding } from "./frameworks";
 import { Problems } from "./messages";
-import { Decimal, ZERO, sum, toPence } from "./money";
+import { Decimal, ZERO, numberOf, sum, toPence, wholeNumber } from "./money";
 
 export interface EnvelopeInput {
   framework: Framework;
@@ -59,9 +59,19 @@ export interface CashEnvelope {
 export function evenProfile(funded: Decimal, years: number, rounding: Rounding): Decimal[] {
   if (rounding === "none" || !funded.isInteger())
     return Array.from({ length: years }, () => funded.div(years));
-  const base = funded.divToInt(years);
-  const remainder = funded.minus(base.times(years)).toNumber();
-  return Array.from({ length: years }, (_, i) => (i < remainder ? base.plus(1) : base));
+  // Whole families split exactly in plain integers (cohorts are far below 2^53), and the
+  // shared instances let later tallies collapse.
+  const whole = numberOf(funded);
+  if (!Number.isSafeInteger(whole)) {
+    const base = funded.divToInt(years);
+    const remainder = funded.minus(base.times(years)).toNumber();
+    return Array.from({ length: years }, (_, i) => (i < remainder ? base.plus(1) : base));
+  }
+  const base = Math.floor(whole / years);
+  const remainder = whole - base * years;
+  const profile: Decimal[] = [];
+  for (let i = 0; i < years; i++) profile.push(wholeNumber(i < remainder ? base + 1 : base));
+  return profile;
 }
 
 function checkYears(framework: Framework, years: number): Result<number> {
@@ -107,6 +117,10 @@ function resolveProfile(
   return { funded, profile: evenProfile(funded, years, rounding) };
 }
 
+/** A £ cell of the envelope: families × a rate per family, to the penny. */
+const perFamily = (families: Decimal, rate: Decimal): Decimal =>
+  rate.isZero() ? ZERO : toPence(families.times(rate));
+
 /**
  * The cash envelope: per programme year the families funded, their attachment fees and the
  * most their results can pay. Each £ cell is rounded to the penny and every total is the sum of
@@ -118,19 +132,19 @@ export function cashEnvelope(input: EnvelopeInput): Result<CashEnvelope> {
   const resolved = resolveProfile(input, rounding);
   if (isError(resolved)) return resolved;
   const contribution = input.councilContributionPerFamily ?? framework.councilContributionPerFamily;
-  const grantPerYear = framework.grant ? (input.grantPerYear ?? framework.grant.perYear) : ZERO;
+  const grant = toPence(framework.grant ? (input.grantPerYear ?? framework.grant.perYear) : ZERO);
 
   const rows = resolved.profile.map((families, i): EnvelopeRow => {
-    const attachment = toPence(families.times(framework.attachment[i]));
-    const results = toPence(families.times(framework.resultsTotal[i]));
+    const attachment = perFamily(families, framework.attachment[i]);
+    const results = perFamily(families, framework.resultsTotal[i]);
     return {
       year: framework.years[i],
       families,
       attachment,
       results,
       total: attachment.plus(results),
-      councilContribution: toPence(families.times(contribution)),
-      grant: toPence(grantPerYear),
+      councilContribution: perFamily(families, contribution),
+      grant,
     };
   });
   const column = (pick: (row: EnvelopeRow) => Decimal) => sum(rows.map(pick));
@@ -152,9 +166,16 @@ export function cashEnvelope(input: EnvelopeInput): Result<CashEnvelope> {
   };
 }
 
-/** £ of the envelope that depends on results: Barnet's £705,600. */
-export function pbrAtRisk(envelope: CashEnvelope): Decimal {
-  return envelope.totals.results;
+/**
+ * £ of the envelope that depends on results: Barnet's £705,600. The same cells as the envelope's
+ * results column and its total (`cashEnvelope(input).totals.results`), without the rest of the
+ * table: a sheet may call TF_PBR_RISK thousands of times.
+ */
+export function pbrAtRisk(input: EnvelopeInput): Result<Decimal> {
+  const resolved = resolveProfile(input, input.rounding ?? input.framework.rounding);
+  if (isError(resolved)) return resolved;
+  const { resultsTotal } = input.framework;
+  return sum(resolved.profile.map((families, i) => perFamily(families, resultsTotal[i])));
 }
 
 /** Share of the envelope that is secured up front (attachment) — 0 when the envelope is empty. */

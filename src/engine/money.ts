@@ -48,7 +48,8 @@ export class Tally {
 }
 
 export function sum(values: readonly Decimal[]): Decimal {
-  if (values.length < 16) return values.reduce((total, value) => total.plus(value), ZERO);
+  if (values.length === 0) return ZERO;
+  if (values.length < 16) return values.reduce((total, value) => total.plus(value));
   const tally = new Tally();
   for (const value of values) tally.add(value);
   return tally.total();

@@ -1,4 +1,4 @@
-import { cashEnvelope, pbrAtRisk, CashEnvelope } from "../engine/envelope";
+import { cashEnvelope, pbrAtRisk, CashEnvelope, EnvelopeInput } from "../engine/envelope";
 import { fundedFamilies } from "../engine/eligibility";
 import { Result, isError } from "../engine/errors";
 import { FORECAST_METHODS, ForecastMethod, forecastOutcomes, ClaimPoint } from "../engine/forecast";
@@ -27,7 +27,7 @@ interface EnvelopeArgs {
   funded?: ExcelArg;
 }
 
-export function envelopeFromArgs(args: EnvelopeArgs): Result<CashEnvelope> {
+function envelopeInput(args: EnvelopeArgs): Result<EnvelopeInput> {
   const framework = arg.framework(args.framework);
   if (isError(framework)) return framework;
   const rounding = arg.rounding(args.rounding);
@@ -38,7 +38,12 @@ export function envelopeFromArgs(args: EnvelopeArgs): Result<CashEnvelope> {
   if (isError(years)) return years;
   const funded = arg.optionalFamilies("funded", args.funded ?? null, rounding === "none");
   if (isError(funded)) return funded;
-  return cashEnvelope({ framework, cohort, years, rounding, fundedOverride: funded });
+  return { framework, cohort, years, rounding, fundedOverride: funded };
+}
+
+export function envelopeFromArgs(args: EnvelopeArgs): Result<CashEnvelope> {
+  const input = envelopeInput(args);
+  return isError(input) ? input : cashEnvelope(input);
 }
 
 function envelopeTable(envelope: CashEnvelope): ExcelCell[][] {
@@ -177,6 +182,8 @@ export function envelope(args: readonly ExcelArg[]): Result<ExcelValue> {
 }
 
 export function pbrRisk(args: readonly ExcelArg[]): Result<ExcelValue> {
-  const result = envelopeFromArgs(envelopeArgs(args));
-  return isError(result) ? result : poundsToNumber(pbrAtRisk(result));
+  const input = envelopeInput(envelopeArgs(args));
+  if (isError(input)) return input;
+  const atRisk = pbrAtRisk(input);
+  return isError(atRisk) ? atRisk : poundsToNumber(atRisk);
 }
