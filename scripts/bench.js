@@ -84,7 +84,7 @@ function functionRates() {
     ],
     [
       "TF_BREAK_EVEN_RATE(cohort, cost, years, framework)",
-      "(builds the envelope)",
+      SCALAR,
       // Costs from Barnet's attachment fees (£1,646,400) up to nearly the whole envelope.
       (i) => [705, 1646400 + (i % 1000) * 700, 2, "phase1-fast-track"],
       (i) => ((i % 1000) * 700) / 705600,

@@ -172,11 +172,35 @@ export function cashEnvelope(input: EnvelopeInput): Result<CashEnvelope> {
  * table: a sheet may call TF_PBR_RISK thousands of times.
  */
 export function pbrAtRisk(input: EnvelopeInput): Result<Decimal> {
-  const resolved = resolveProfile(input, input.rounding ?? input.framework.rounding);
-  if (isError(resolved)) return resolved;
-  const { resultsTotal } = input.framework;
-  return sum(resolved.profile.map((families, i) => perFamily(families, resultsTotal[i])));
+  const profile = profileOf(input);
+  return isError(profile) ? profile : columnTotal(profile, input.framework.resultsTotal);
 }
+
+export interface CentralMoney {
+  attachment: Decimal;
+  results: Decimal;
+  total: Decimal;
+}
+
+/**
+ * The envelope's attachment, results and central-money totals alone: the same cells as
+ * `cashEnvelope(input).totals`, for a cell that needs only the totals (TF_BREAK_EVEN_RATE).
+ */
+export function centralMoney(input: EnvelopeInput): Result<CentralMoney> {
+  const profile = profileOf(input);
+  if (isError(profile)) return profile;
+  const attachment = columnTotal(profile, input.framework.attachment);
+  const results = columnTotal(profile, input.framework.resultsTotal);
+  return { attachment, results, total: attachment.plus(results) };
+}
+
+function profileOf(input: EnvelopeInput): Result<Decimal[]> {
+  const resolved = resolveProfile(input, input.rounding ?? input.framework.rounding);
+  return isError(resolved) ? resolved : resolved.profile;
+}
+
+const columnTotal = (profile: readonly Decimal[], rates: readonly Decimal[]): Decimal =>
+  sum(profile.map((families, i) => perFamily(families, rates[i])));
 
 /** Share of the envelope that is secured up front (attachment) — 0 when the envelope is empty. */
 export function securedShare(envelope: CashEnvelope): Decimal {

@@ -262,11 +262,15 @@ const COMPILED: ReadonlyMap<string, Framework> = new Map(
 
 /** A built-in framework by id (case- and space-insensitive), or undefined. */
 export function builtInFramework(name: string): Framework | undefined {
-  return COMPILED.get(
-    name
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_]+/g, "-")
+  // Most cells spell the id as it is: no need to normalise it on every call.
+  return (
+    COMPILED.get(name) ??
+    COMPILED.get(
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, "-")
+    )
   );
 }
 

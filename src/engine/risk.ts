@@ -179,13 +179,21 @@ export interface BreakEven {
 
 /** The success rate at which results cover an amount; above 100% it cannot be reached. */
 export function breakEvenRate(envelope: CashEnvelope, amount: Decimal): Result<BreakEven> {
+  const share = breakEvenShare(envelope.totals.results, amount);
+  if (isError(share) || share.rate === undefined || share.rate.isZero()) return share;
+  return { ...share, results: expectedResults(envelope, share.rate) };
+}
+
+/**
+ * The share of a results maximum that an amount is, without the £ it brings at that rate: what
+ * TF_BREAK_EVEN_RATE needs from the envelope's totals alone.
+ */
+export function breakEvenShare(maximum: Decimal, amount: Decimal): Result<BreakEven> {
   if (!amount.isFinite()) return Problems.notFinite("the amount to cover");
   if (amount.isNegative()) return Problems.negative("the amount to cover", amount.toString());
   if (amount.greaterThan(MAX_MONEY))
     return Problems.moneyOutOfRange("the amount to cover", amount.toString());
-  const maximum = envelope.totals.results;
   if (amount.isZero()) return { amount, reachable: true, rate: ZERO, results: ZERO };
   if (maximum.isZero() || amount.greaterThan(maximum)) return { amount, reachable: false };
-  const rate = amount.div(maximum);
-  return { amount, reachable: true, rate, results: expectedResults(envelope, rate) };
+  return { amount, reachable: true, rate: amount.div(maximum) };
 }

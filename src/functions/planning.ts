@@ -1,11 +1,11 @@
 import { financialYearOf, isoFromSerial } from "../engine/dates";
-import { cashEnvelope } from "../engine/envelope";
+import { centralMoney } from "../engine/envelope";
 import { FundingError, Result, isError } from "../engine/errors";
 import { resultRate } from "../engine/frameworks";
 import { Problems } from "../engine/messages";
 import { Decimal, ZERO, poundsToNumber, sum, toPence } from "../engine/money";
 import { OUTCOME_TYPES } from "../engine/outcomes";
-import { breakEvenRate } from "../engine/risk";
+import { breakEvenShare } from "../engine/risk";
 import { windowCloses } from "../engine/claim-summaries";
 import { employmentShare } from "../engine/shares";
 import { financialYearLabel } from "../engine/years";
@@ -86,15 +86,16 @@ export function breakEven(args: readonly ExcelArg[]): Result<ExcelValue> {
   if (isError(cohort)) return cohort;
   const years = arg.optionalNumber("years", yearsArg, framework.defaultYears);
   if (isError(years)) return years;
-  const envelope = cashEnvelope({ framework, cohort, years });
-  if (isError(envelope)) return envelope;
-  const fromResults = Decimal.max(ZERO, cost.minus(envelope.totals.attachment));
-  const even = breakEvenRate(envelope, fromResults);
+  const money = centralMoney({ framework, cohort, years });
+  if (isError(money)) return money;
+  const beyondFees = cost.minus(money.attachment);
+  const fromResults = beyondFees.isNegative() ? ZERO : beyondFees;
+  const even = breakEvenShare(money.results, fromResults);
   if (isError(even)) return even;
   if (!even.reachable || even.rate === undefined) {
     return Problems.targetNotReachable(
       poundsToNumber(cost).toLocaleString("en-GB"),
-      poundsToNumber(envelope.totals.total).toLocaleString("en-GB")
+      poundsToNumber(money.total).toLocaleString("en-GB")
     );
   }
   return even.rate.toNumber();

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { isError } from "../../../src/engine/errors";
+import { dec } from "../../../src/engine/money";
 import { ExcelArg, ExcelValue } from "../../../src/functions/excel-args";
 import { callFunction, findFunction, FUNCTIONS } from "../../../src/functions/table";
 
@@ -108,6 +109,23 @@ describe("envelope invariants", () => {
         const risk = run("TF_PBR_RISK", args);
         if (isError(table)) expect(risk).toEqual(table);
         else expect(risk).toBe((table as number[][])[(table as number[][]).length - 1][3]);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("the break-even rate is (cost − attachment) ÷ results of the envelope's totals", () => {
+    const cases = fc.tuple(envelopeInput, fc.integer({ min: 0, max: 12_000 }));
+    fc.assert(
+      fc.property(cases, ([{ framework, cohort, years }, basisPoints]) => {
+        const table = value("TF_ENVELOPE", [cohort, years, framework]) as number[][];
+        const [, , attachment, results, total] = table[table.length - 1];
+        // A cost from nothing to 120% of the envelope, in whole pence.
+        const cost = Math.round((total * basisPoints) / 100) / 100;
+        const rate = run("TF_BREAK_EVEN_RATE", [cohort, cost, years, framework]);
+        if (dec(cost).lessThanOrEqualTo(attachment)) expect(rate).toBe(0);
+        else if (dec(cost).greaterThan(total)) expect(rate).toMatchObject({ kind: "num" });
+        else expect(rate).toBe(dec(cost).minus(attachment).div(results).toNumber());
       }),
       { numRuns: 300 }
     );
