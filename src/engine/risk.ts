@@ -185,9 +185,19 @@ export function breakEvenRate(envelope: CashEnvelope, amount: Decimal): Result<B
 }
 
 /**
- * The share of a results maximum that an amount is, without the £ it brings at that rate: what
- * TF_BREAK_EVEN_RATE needs from the envelope's totals alone.
+ * The success rate at which central money (attachment fees plus results) covers a cost, such as
+ * the council's own team: 0 when the fees alone cover it. Needs only the envelope's totals, so a
+ * cell (TF_BREAK_EVEN_RATE) and the pane's what-if need not build the table.
  */
+export function costBreakEven(
+  totals: { attachment: Decimal; results: Decimal },
+  cost: Decimal
+): Result<BreakEven> {
+  const beyondFees = cost.minus(totals.attachment);
+  return breakEvenShare(totals.results, beyondFees.isNegative() ? ZERO : beyondFees);
+}
+
+/** The share of a results maximum that an amount is, without the £ it brings at that rate. */
 export function breakEvenShare(maximum: Decimal, amount: Decimal): Result<BreakEven> {
   if (!amount.isFinite()) return Problems.notFinite("the amount to cover");
   if (amount.isNegative()) return Problems.negative("the amount to cover", amount.toString());

@@ -3,9 +3,9 @@ import { centralMoney } from "../engine/envelope";
 import { FundingError, Result, isError } from "../engine/errors";
 import { resultRate } from "../engine/frameworks";
 import { Problems } from "../engine/messages";
-import { Decimal, ZERO, poundsToNumber, sum, toPence } from "../engine/money";
+import { Decimal, poundsToNumber, sum, toPence } from "../engine/money";
 import { OUTCOME_TYPES } from "../engine/outcomes";
-import { breakEvenShare } from "../engine/risk";
+import { costBreakEven } from "../engine/risk";
 import { windowCloses } from "../engine/claim-summaries";
 import { employmentShare } from "../engine/shares";
 import { financialYearLabel } from "../engine/years";
@@ -88,9 +88,7 @@ export function breakEven(args: readonly ExcelArg[]): Result<ExcelValue> {
   if (isError(years)) return years;
   const money = centralMoney({ framework, cohort, years });
   if (isError(money)) return money;
-  const beyondFees = cost.minus(money.attachment);
-  const fromResults = beyondFees.isNegative() ? ZERO : beyondFees;
-  const even = breakEvenShare(money.results, fromResults);
+  const even = costBreakEven(money, cost);
   if (isError(even)) return even;
   if (!even.reachable || even.rate === undefined) {
     return Problems.targetNotReachable(

@@ -1,7 +1,7 @@
 import { expectedResults } from "../engine/envelope";
 import { isError } from "../engine/errors";
 import { dec, poundsToNumber } from "../engine/money";
-import { breakEvenRate } from "../engine/risk";
+import { costBreakEven } from "../engine/risk";
 import { FundingInputs, InputProblem, Overrides, applyOverrides } from "../workbook/inputs";
 import { envelopeFor } from "../workbook/plan";
 
@@ -35,10 +35,7 @@ export function headline(
   const { successRate, framework } = applied.inputs.assumptions;
   let breakEven: number | null | undefined;
   if (cost !== undefined && Number.isFinite(cost) && cost >= 0) {
-    const needed = dec(cost).minus(envelope.totals.attachment);
-    const even = needed.isNegative()
-      ? { reachable: true, rate: dec(0) }
-      : breakEvenRate(envelope, needed);
+    const even = costBreakEven(envelope.totals, dec(cost));
     breakEven = isError(even) || !even.reachable || !even.rate ? null : even.rate.toNumber();
   }
   return {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { claimsByAttachmentYear, claimsByOutcome } from "../../../src/engine/claim-summaries";
 import { Claim, priceClaims } from "../../../src/engine/claims";
-import { cashEnvelope } from "../../../src/engine/envelope";
+import { cashEnvelope, evenProfile } from "../../../src/engine/envelope";
 import { frameworkFromTable, frameworkToTable } from "../../../src/engine/custom-framework";
 import { compileFramework, resultRate } from "../../../src/engine/frameworks";
 import { Decimal, dec, sum } from "../../../src/engine/money";
@@ -43,6 +43,22 @@ const scenarioArb = profileArb.chain((profile) =>
 );
 
 describe("properties", () => {
+  it("an even profile is whole families, the remainder to the earliest years, at any size", () => {
+    // Past 2^53 the split cannot be done in plain numbers: both ways must give the same rule.
+    const funded = fc.oneof(fc.bigInt(0n, 10n ** 7n), fc.bigInt(2n ** 53n - 10n, 10n ** 22n));
+    fc.assert(
+      fc.property(funded, fc.integer({ min: 1, max: 6 }), (families, years) => {
+        const profile = evenProfile(dec(families.toString()), years, "half-up");
+        const base = families / BigInt(years);
+        const remainder = Number(families % BigInt(years));
+        expect(profile.map((p) => p.toFixed())).toEqual(
+          Array.from({ length: years }, (_, i) => String(i < remainder ? base + 1n : base))
+        );
+      }),
+      { numRuns: 300 }
+    );
+  });
+
   it("per-year risk is never negative, and claimed + at risk never exceeds the maximum", () => {
     fc.assert(
       fc.property(scenarioArb, ([profile, claims]) => {
