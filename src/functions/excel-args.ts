@@ -8,7 +8,7 @@ import {
   parseShare,
 } from "../engine/frameworks";
 import { MAX_FAMILIES, MAX_MONEY, Problems } from "../engine/messages";
-import { Decimal, dec } from "../engine/money";
+import { Decimal, dec, wholeNumber } from "../engine/money";
 import { OUTCOME_IDS, OutcomeId, findOutcome } from "../engine/outcomes";
 import { frameworkFromTable } from "../engine/custom-framework";
 import { toSerial } from "../engine/dates";
@@ -61,7 +61,7 @@ export function families(what: string, arg: ExcelArg, allowFraction = false): Re
   if (value < 0) return Problems.negative(what, value);
   if (value > MAX_FAMILIES) return Problems.tooLarge(what, value, MAX_FAMILIES);
   if (!allowFraction && !Number.isInteger(value)) return Problems.notWhole(what, value);
-  return dec(value);
+  return wholeNumber(value);
 }
 
 /** An amount of money in £: not negative, at most £1 trillion, held to the penny. */

@@ -113,7 +113,8 @@ const BY_ID: ReadonlyMap<string, FunctionSpec> = new Map(FUNCTIONS.map((spec) =>
 
 /** A function by id, accepting Excel's dotted display name too (TF.ATTACHMENT). */
 export function findFunction(id: string): FunctionSpec | undefined {
-  return BY_ID.get(id.trim().toUpperCase().replace(/^TF\./, "TF_"));
+  // Excel's entry points pass the id as it is: only other spellings need normalising.
+  return BY_ID.get(id) ?? BY_ID.get(id.trim().toUpperCase().replace(/^TF\./, "TF_"));
 }
 
 /** Runs a function, making sure nothing leaves it but a finite value or a FundingError. */
