@@ -43,6 +43,8 @@ const column = (values) => values.map((v) => [v]);
 const CLAIM_DATES = column([41456, 41548, 41671, 41760, 41852]); // Rotherham's windows
 const CLAIM_COUNTS = [120, 95, 110, 60, 88];
 const SCALAR = ">= 200,000/s";
+// Twelve quarter ends from 30 June 2012: TF_NEXT_CLAIM_WINDOW's look-up in plain numbers.
+const QUARTER_ENDS = Array.from({ length: 12 }, (_, q) => 41090 + Math.round(q * 91.3));
 
 function functionRates() {
   const cases = [
@@ -76,7 +78,7 @@ function functionRates() {
       "TF_NEXT_CLAIM_WINDOW(date)",
       SCALAR,
       (i) => [41275 + (i % 730)],
-      (i) => 41275 + (i % 730) + (90 - (i % 90)),
+      (i) => QUARTER_ENDS.find((close) => close >= 41275 + (i % 730)),
     ],
     [
       "TF_EMPLOYMENT_SHARE(employment, turned)",

@@ -180,7 +180,7 @@ export interface BreakEven {
 /** The success rate at which results cover an amount; above 100% it cannot be reached. */
 export function breakEvenRate(envelope: CashEnvelope, amount: Decimal): Result<BreakEven> {
   const share = breakEvenShare(envelope.totals.results, amount);
-  if (isError(share) || share.rate === undefined || share.rate.isZero()) return share;
+  if (isError(share) || share.rate === undefined) return share;
   return { ...share, results: expectedResults(envelope, share.rate) };
 }
 
@@ -203,7 +203,7 @@ export function breakEvenShare(maximum: Decimal, amount: Decimal): Result<BreakE
   if (amount.isNegative()) return Problems.negative("the amount to cover", amount.toString());
   if (amount.greaterThan(MAX_MONEY))
     return Problems.moneyOutOfRange("the amount to cover", amount.toString());
-  if (amount.isZero()) return { amount, reachable: true, rate: ZERO, results: ZERO };
+  if (amount.isZero()) return { amount, reachable: true, rate: ZERO };
   if (maximum.isZero() || amount.greaterThan(maximum)) return { amount, reachable: false };
   return { amount, reachable: true, rate: amount.div(maximum) };
 }
