@@ -15,10 +15,23 @@ export function poundsText(amount: number): string {
 
 const share = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 
-/** The headline figures a report author pastes, then the plain sentence, then where OUT is. */
+/** "cohort 730, 730 attached, 608 families funded": attached only when the workbook gives it. */
+function familiesText(summary: PlanSummary): string {
+  const attached =
+    summary.attached === undefined || summary.attached === null
+      ? ""
+      : `${summary.attached} attached, `;
+  return `cohort ${summary.cohort}, ${attached}${summary.funded} families funded`;
+}
+
+/**
+ * The headline figures a report author pastes, any warning (families attached beyond the funded
+ * number), then the plain sentence, then where OUT is.
+ */
 export function summaryText(summary: PlanSummary, out: string): string {
+  const warnings = summary.warnings ?? [];
   return [
-    `Framework:            ${summary.framework} (cohort ${summary.cohort}, ${summary.funded} families funded)`,
+    `Framework:            ${summary.framework} (${familiesText(summary)})`,
     `Cash envelope:        ${poundsText(summary.envelope)}`,
     `Secured up front:     ${poundsText(summary.secured)}`,
     `At risk on results:   ${poundsText(summary.atRisk)} (${share(summary.atRiskShare)})`,
@@ -28,6 +41,7 @@ export function summaryText(summary: PlanSummary, out: string): string {
     ...(summary.turnedAroundShare === null
       ? []
       : [`Turned around so far: ${share(summary.turnedAroundShare)}`]),
+    ...(warnings.length === 0 ? [] : ["", ...warnings.map((warning) => `Warning: ${warning}`)]),
     "",
     summary.sentence,
     "",

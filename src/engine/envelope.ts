@@ -12,7 +12,11 @@ export interface EnvelopeInput {
   fundedOverride?: Decimal;
   /** Spread the funded families evenly over this many programme years. */
   years?: number;
-  /** Or: families funded in each programme year, from year 1. */
+  /**
+   * Or: families attached in each programme year, from year 1. Fees and results are paid for
+   * the funded number only (share × cohort, or the agreed number), first attached first funded;
+   * without a cohort or an agreed number every attached family is funded.
+   */
   profile?: Decimal[];
   share?: Decimal;
   rounding?: Rounding;
@@ -22,7 +26,12 @@ export interface EnvelopeInput {
 
 export interface EnvelopeRow {
   year: ProgrammeYear;
+  /** Families attached this year: the profile given, or the funded families when none was. */
+  attached: Decimal;
+  /** Families funded (paid for) this year: never more than were attached. */
   families: Decimal;
+  /** Families attached this year beyond the funded number: they earn no fees or results. */
+  beyondFunded: Decimal;
   attachment: Decimal;
   /** The most results can pay for these families (every family achieving every result). */
   results: Decimal;
@@ -34,7 +43,9 @@ export interface EnvelopeRow {
 }
 
 export interface EnvelopeTotals {
+  attached: Decimal;
   families: Decimal;
+  beyondFunded: Decimal;
   attachment: Decimal;
   results: Decimal;
   total: Decimal;
@@ -45,7 +56,15 @@ export interface EnvelopeTotals {
 export interface CashEnvelope {
   framework: Framework;
   cohort?: Decimal;
+  /** Families funded: what the envelope pays for (the rows' families added up). */
   funded: Decimal;
+  /**
+   * The funded number that capped an attachment profile (share × cohort, or the agreed number);
+   * undefined when nothing capped it (no profile, or neither a cohort nor an agreed number).
+   */
+  fundedNumber?: Decimal;
+  /** Whether the families attached were given (a profile) rather than spread evenly. */
+  attachedGiven: boolean;
   rounding: Rounding;
   rows: EnvelopeRow[];
   totals: EnvelopeTotals;
@@ -81,40 +100,63 @@ function checkYears(framework: Framework, years: number): Result<number> {
     : Problems.yearsOutOfRange(years, framework.id, most);
 }
 
-function resolveProfile(
-  input: EnvelopeInput,
-  rounding: Rounding
-): Result<{ funded: Decimal; profile: Decimal[] }> {
+/**
+ * Families funded in each year when more are attached than the funded number: first attached,
+ * first funded (year 1's families, then year 2's, …), as claims are allocated first in first out.
+ * A year's funded families never exceed its attached ones, and they add up to
+ * min(attached, funded). Exact in Decimals, so fractions (rounding "none") stay exact too.
+ */
+export function fundFirstAttached(attached: readonly Decimal[], funded: Decimal): Decimal[] {
+  let left = Decimal.max(ZERO, funded);
+  return attached.map((families) => {
+    const paid = Decimal.min(families, left);
+    left = left.minus(paid);
+    return paid;
+  });
+}
+
+interface ResolvedProfile {
+  funded: Decimal;
+  fundedNumber?: Decimal;
+  /** Families attached per year (the funded profile itself when spread evenly). */
+  attached: Decimal[];
+  /** Families funded per year. */
+  profile: Decimal[];
+}
+
+function resolveProfile(input: EnvelopeInput, rounding: Rounding): Result<ResolvedProfile> {
   const { framework } = input;
+  const fundedNumber =
+    input.cohort === undefined
+      ? input.fundedOverride
+      : fundedFamilies(input.cohort, {
+          share: input.share ?? framework.eligibilityShare,
+          rounding,
+          override: input.fundedOverride,
+        });
+  if (fundedNumber !== undefined && isError(fundedNumber)) return fundedNumber;
   if (input.profile) {
     if (input.profile.length > framework.years.length) {
       return Problems.profileTooLong(input.profile.length, framework.id, framework.years.length);
     }
     for (const [i, families] of input.profile.entries()) {
+      if (!families.isFinite()) return Problems.notFinite(`families in year ${i + 1}`);
       if (families.isNegative())
         return Problems.negative(`families in year ${i + 1}`, families.toString());
       if (!families.isInteger() && rounding !== "none") {
         return Problems.fractionNeedsNone(`families in year ${i + 1}`, families.toString());
       }
     }
-    const funded = sum(input.profile);
-    if (input.cohort && funded.greaterThan(input.cohort)) {
-      return Problems.overrideAboveCohort(funded.toString(), input.cohort.toString());
-    }
-    return { funded, profile: input.profile };
+    const attached = [...input.profile];
+    const profile =
+      fundedNumber === undefined ? attached : fundFirstAttached(attached, fundedNumber);
+    return { funded: sum(profile), fundedNumber, attached, profile };
   }
   const years = checkYears(framework, input.years ?? framework.defaultYears);
   if (isError(years)) return years;
-  const funded =
-    input.cohort === undefined
-      ? (input.fundedOverride ?? ZERO)
-      : fundedFamilies(input.cohort, {
-          share: input.share ?? framework.eligibilityShare,
-          rounding,
-          override: input.fundedOverride,
-        });
-  if (isError(funded)) return funded;
-  return { funded, profile: evenProfile(funded, years, rounding) };
+  const funded = fundedNumber ?? ZERO;
+  const profile = evenProfile(funded, years, rounding);
+  return { funded, profile, attached: profile };
 }
 
 /** A £ cell of the envelope: families × a rate per family, to the penny. */
@@ -137,9 +179,12 @@ export function cashEnvelope(input: EnvelopeInput): Result<CashEnvelope> {
   const rows = resolved.profile.map((families, i): EnvelopeRow => {
     const attachment = perFamily(families, framework.attachment[i]);
     const results = perFamily(families, framework.resultsTotal[i]);
+    const attached = resolved.attached[i];
     return {
       year: framework.years[i],
+      attached,
       families,
+      beyondFunded: attached.minus(families),
       attachment,
       results,
       total: attachment.plus(results),
@@ -152,10 +197,14 @@ export function cashEnvelope(input: EnvelopeInput): Result<CashEnvelope> {
     framework,
     cohort: input.cohort,
     funded: resolved.funded,
+    fundedNumber: input.profile ? resolved.fundedNumber : undefined,
+    attachedGiven: input.profile !== undefined,
     rounding,
     rows,
     totals: {
+      attached: column((row) => row.attached),
       families: column((row) => row.families),
+      beyondFunded: column((row) => row.beyondFunded),
       attachment: column((row) => row.attachment),
       results: column((row) => row.results),
       total: column((row) => row.total),

@@ -32,7 +32,8 @@ const RATES_HEADER_ROW = 21;
 export function assumptionsSheet(
   inputs: FundingInputs,
   envelope: CashEnvelope,
-  fundedShare: Decimal
+  /** The funded number: the share of the cohort, or the agreed number. */
+  funded: Decimal
 ): AssumptionsSheet {
   const { assumptions } = inputs;
   const { framework } = assumptions;
@@ -79,11 +80,11 @@ export function assumptionsSheet(
       "Funded families",
       f(
         'IF(ISNUMBER(TF_FundedOverride),TF_FundedOverride,IF(TF_Rounding="none",TF_Cohort*TF_Share,IF(TF_Rounding="down",ROUNDDOWN(TF_Cohort*TF_Share,0),ROUND(TF_Cohort*TF_Share,0))))',
-        num(fundedShare),
+        num(funded),
         "families"
       ),
       inputs.families.some((r) => r.attached)
-        ? "The envelope uses the families attached each year (Families table)."
+        ? "The families attached each year (Families table) are paid up to this number, first attached first funded; the rest earn nothing."
         : "Spread evenly over the programme years, the remainder to the earliest years.",
     ],
     [

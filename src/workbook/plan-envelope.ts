@@ -3,7 +3,8 @@ import { CashEnvelope } from "../engine/envelope";
 import { f, label, num, pounds, v, wholePercent, wholePounds } from "./cells";
 import { FundingInputs } from "./inputs";
 import { RateCells } from "./plan-assumptions";
-import { PlanCell, PlanSheet, PlanTable } from "./plan-types";
+import { PlanCell, PlanColumn, PlanSheet, PlanTable } from "./plan-types";
+import { columnLetters } from "./snapshot";
 
 export const ENVELOPE_SHEET = "Cash envelope";
 const HEADER_ROW = 4;
@@ -18,16 +19,51 @@ export interface EnvelopeCells {
   resultsTotal: string;
 }
 
-const col = {
-  year: "A",
-  families: "B",
-  attachment: "C",
-  results: "D",
-  expected: "E",
-  central: "F",
-  council: "G",
-  grant: "H",
-  programme: "I",
+type ColumnKey =
+  | "year"
+  | "attached"
+  | "families"
+  | "beyond"
+  | "attachment"
+  | "results"
+  | "expected"
+  | "central"
+  | "council"
+  | "grant"
+  | "programme";
+
+/**
+ * The table's columns in order. With the families attached given (Families table), the table
+ * shows attached, funded and the families beyond the funded number side by side; otherwise the
+ * funded families are the cohort's share spread evenly, and attached would only repeat them.
+ */
+function columnKeys(attachedGiven: boolean): ColumnKey[] {
+  const families: ColumnKey[] = attachedGiven ? ["attached", "families", "beyond"] : ["families"];
+  return [
+    "year",
+    ...families,
+    "attachment",
+    "results",
+    "expected",
+    "central",
+    "council",
+    "grant",
+    "programme",
+  ];
+}
+
+const WIDTHS: Record<ColumnKey, number> = {
+  year: 38,
+  attached: 16,
+  families: 16,
+  beyond: 22,
+  attachment: 18,
+  results: 24,
+  expected: 20,
+  central: 18,
+  council: 22,
+  grant: 22,
+  programme: 20,
 };
 
 /** The seed reports' sentence, built from the same values as the table. */
@@ -37,7 +73,8 @@ export function envelopeSentence(total: number, atRisk: number, secured: number)
 }
 
 /**
- * The cash-envelope sheet: per financial year the families funded, attachment £, the results
+ * The cash-envelope sheet: per financial year the families attached, funded and beyond the
+ * funded number (when the Families table gives attachments), attachment £, the results
  * maximum, expected results at the assumed success rate, the council's contribution and the
  * grant line; a totals row; secured against at risk; and a sentence for reports.
  */
@@ -53,30 +90,57 @@ export function envelopeSheet(
   const attachedByYear = new Map(
     inputs.families.filter((r) => r.attached).map((r) => [r.year, r.attachedCell as string])
   );
-  const usesAttached = inputs.families.some((r) => r.attached);
+  const keys = columnKeys(envelope.attachedGiven);
+  const letter = (key: ColumnKey) => columnLetters(keys.indexOf(key) + 1);
+  const at = (key: ColumnKey, r: number) => `${letter(key)}${r}`;
 
   const rows: PlanCell[][] = envelope.rows.map((row, i) => {
     const r = first + i;
     const year = row.year.index;
-    const familiesFormula = usesAttached
-      ? (attachedByYear.get(year) ?? "0")
-      : `IF(OR(TF_Rounding="none",TF_Funded<>INT(TF_Funded)),TF_Funded/TF_Years,INT(TF_Funded/TF_Years)+IF(${year}<=MOD(TF_Funded,TF_Years),1,0))`;
     const expected = row.results.times(assumptions.successRate).toDecimalPlaces(2);
-    return [
-      v(row.year.label, "text"),
-      f(familiesFormula, num(row.families), "families"),
-      f(`ROUND(${col.families}${r}*${rates.attachment(year)},2)`, pounds(row.attachment), "money"),
-      f(`ROUND(${col.families}${r}*${rates.resultsTotal(year)},2)`, pounds(row.results), "money"),
-      f(`ROUND(${col.results}${r}*TF_SuccessRate,2)`, pounds(expected), "money"),
-      f(`${col.attachment}${r}+${col.results}${r}`, pounds(row.total), "money"),
-      f(`ROUND(${col.families}${r}*TF_Contribution,2)`, pounds(row.councilContribution), "money"),
-      f("TF_Grant", pounds(row.grant), "money"),
-      f(
-        `${col.central}${r}+${col.council}${r}+${col.grant}${r}`,
+    const funded = letter("families");
+    const cells: Record<ColumnKey, PlanCell> = {
+      year: v(row.year.label, "text"),
+      attached: f(attachedByYear.get(year) ?? "0", num(row.attached), "families"),
+      // First attached, first funded: this year's attached, up to what the funded number leaves
+      // after the earlier years (the header above the first row is text, which SUM ignores).
+      families: envelope.attachedGiven
+        ? f(
+            `MIN(${at("attached", r)},MAX(0,TF_Funded-SUM(${funded}$${HEADER_ROW}:${funded}${r - 1})))`,
+            num(row.families),
+            "families"
+          )
+        : f(
+            `IF(OR(TF_Rounding="none",TF_Funded<>INT(TF_Funded)),TF_Funded/TF_Years,INT(TF_Funded/TF_Years)+IF(${year}<=MOD(TF_Funded,TF_Years),1,0))`,
+            num(row.families),
+            "families"
+          ),
+      beyond: f(`${at("attached", r)}-${at("families", r)}`, num(row.beyondFunded), "families"),
+      attachment: f(
+        `ROUND(${at("families", r)}*${rates.attachment(year)},2)`,
+        pounds(row.attachment),
+        "money"
+      ),
+      results: f(
+        `ROUND(${at("families", r)}*${rates.resultsTotal(year)},2)`,
+        pounds(row.results),
+        "money"
+      ),
+      expected: f(`ROUND(${at("results", r)}*TF_SuccessRate,2)`, pounds(expected), "money"),
+      central: f(`${at("attachment", r)}+${at("results", r)}`, pounds(row.total), "money"),
+      council: f(
+        `ROUND(${at("families", r)}*TF_Contribution,2)`,
+        pounds(row.councilContribution),
+        "money"
+      ),
+      grant: f("TF_Grant", pounds(row.grant), "money"),
+      programme: f(
+        `${at("central", r)}+${at("council", r)}+${at("grant", r)}`,
         pounds(row.total.plus(row.councilContribution).plus(row.grant)),
         "money"
       ),
-    ];
+    };
+    return keys.map((key) => cells[key]);
   });
 
   // Totals are sums of the rounded cells; the totals row's formulas are added with the table's.
@@ -86,31 +150,34 @@ export function envelopeSheet(
       rows[0]?.[index]?.format,
       true
     );
-  const totals = [label("Total", true), ...[1, 2, 3, 4, 5, 6, 7, 8].map(columnTotal)];
+  const totals = [label("Total", true), ...keys.slice(1).map((_, i) => columnTotal(i + 1))];
   // Sums of numbers already rounded to the penny: round again so binary fractions do not show.
   for (const cell of totals.slice(1))
     if (typeof cell.value === "number") cell.value = Math.round(cell.value * 100) / 100;
 
+  const headers: Record<ColumnKey, PlanColumn> = {
+    year: { header: "Financial year", format: "text", total: { label: "Total" } },
+    attached: { header: "Families attached", format: "families", total: "sum" },
+    families: { header: "Families funded", format: "families", total: "sum" },
+    beyond: { header: "Beyond the funded number (no fees)", format: "families", total: "sum" },
+    attachment: { header: "Attachment £", format: "money", total: "sum" },
+    results: { header: "Results (PbR) maximum £", format: "money", total: "sum" },
+    expected: { header: "Expected results £", format: "money", total: "sum" },
+    central: { header: "Total central £", format: "money", total: "sum" },
+    council: { header: "Council contribution £", format: "money", total: "sum" },
+    grant: { header: `${envelope.grantLabel ?? "Grant"} £`, format: "money", total: "sum" },
+    programme: { header: "Total programme £", format: "money", total: "sum" },
+  };
   const t = envelope.totals;
   const table: PlanTable = {
     name: "TF_Envelope",
     topLeft: `A${HEADER_ROW}`,
-    columns: [
-      { header: "Financial year", format: "text", total: { label: "Total" } },
-      { header: "Families funded", format: "families", total: "sum" },
-      { header: "Attachment £", format: "money", total: "sum" },
-      { header: "Results (PbR) maximum £", format: "money", total: "sum" },
-      { header: "Expected results £", format: "money", total: "sum" },
-      { header: "Total central £", format: "money", total: "sum" },
-      { header: "Council contribution £", format: "money", total: "sum" },
-      { header: `${envelope.grantLabel ?? "Grant"} £`, format: "money", total: "sum" },
-      { header: "Total programme £", format: "money", total: "sum" },
-    ],
+    columns: keys.map((key) => headers[key]),
     rows,
     totals,
   };
 
-  const tot = (c: string) => `${c}${totalRow}`;
+  const tot = (key: ColumnKey) => at(key, totalRow);
   const secured = pounds(t.attachment);
   const atRisk = pounds(t.results);
   const total = pounds(t.total);
@@ -118,37 +185,52 @@ export function envelopeSheet(
   const below = totalRow + 2;
   const sentence = envelopeSentence(total, atRisk, secured);
   const sentenceFormula =
-    `"Total cash envelope £"&TEXT(${tot("F")},"#,##0")&", of which £"&TEXT(${tot("D")},"#,##0")&" ("&TEXT(IF(${tot("F")}=0,0,${tot("D")}/${tot("F")}),"0%")` +
-    `&") depends on payment by results; £"&TEXT(${tot("C")},"#,##0")&" is secured as attachment fees."`;
+    `"Total cash envelope £"&TEXT(${tot("central")},"#,##0")&", of which £"&TEXT(${tot("results")},"#,##0")&" ("&TEXT(IF(${tot("central")}=0,0,${tot("results")}/${tot("central")}),"0%")` +
+    `&") depends on payment by results; £"&TEXT(${tot("attachment")},"#,##0")&" is secured as attachment fees."`;
   const summary: PlanCell[][] = [
     [label("Secured and at risk", true), label("£", true), label("Share of envelope", true)],
     [
       label("Secured up front (attachment fees)"),
-      f(tot("C"), secured, "money"),
-      f(`IF(${tot("F")}=0,0,${tot("C")}/${tot("F")})`, share(secured), "percent"),
+      f(tot("attachment"), secured, "money"),
+      f(
+        `IF(${tot("central")}=0,0,${tot("attachment")}/${tot("central")})`,
+        share(secured),
+        "percent"
+      ),
     ],
     [
       label("At risk on results (PbR)"),
-      f(tot("D"), atRisk, "money"),
-      f(`IF(${tot("F")}=0,0,${tot("D")}/${tot("F")})`, share(atRisk), "percent"),
+      f(tot("results"), atRisk, "money"),
+      f(`IF(${tot("central")}=0,0,${tot("results")}/${tot("central")})`, share(atRisk), "percent"),
     ],
-    [label("Cash envelope (central government)"), f(tot("F"), total, "money"), v(null)],
+    [label("Cash envelope (central government)"), f(tot("central"), total, "money"), v(null)],
+    ...(envelope.attachedGiven
+      ? [
+          [
+            label("Families attached beyond the funded number (earn no fees or results)"),
+            f(tot("beyond"), num(t.beyondFunded), "families"),
+            v(null),
+          ],
+        ]
+      : []),
     [v(null)],
     [label("For reports", true)],
     [f(sentenceFormula, sentence, "text")],
   ];
 
+  const sheet = `'${ENVELOPE_SHEET}'!`;
+  const column = (key: ColumnKey) => `${sheet}$${letter(key)}$${first}:$${letter(key)}$${last}`;
   return {
     cells: {
-      families: (year) => `'${ENVELOPE_SHEET}'!$B$${first + year - 1}`,
-      results: (year) => `'${ENVELOPE_SHEET}'!$D$${first + year - 1}`,
+      families: (year) => `${sheet}$${letter("families")}$${first + year - 1}`,
+      results: (year) => `${sheet}$${letter("results")}$${first + year - 1}`,
       totalRow,
-      resultsRows: `'${ENVELOPE_SHEET}'!$D$${first}:$D$${last}`,
-      resultsTotal: `'${ENVELOPE_SHEET}'!$D$${totalRow}`,
+      resultsRows: column("results"),
+      resultsTotal: `${sheet}$${letter("results")}$${totalRow}`,
     },
     sheet: {
       name: ENVELOPE_SHEET,
-      widths: { A: 38, B: 16, C: 18, D: 24, E: 20, F: 18, G: 22, H: 22, I: 20 },
+      widths: Object.fromEntries(keys.map((key) => [letter(key), WIDTHS[key]])),
       blocks: [
         {
           topLeft: "A1",
@@ -168,15 +250,13 @@ export function envelopeSheet(
         {
           kind: "column-stacked",
           title: "Central money by year: attachment and results",
-          categories: `'${ENVELOPE_SHEET}'!$A$${first}:$A$${last}`,
+          categories: column("year"),
           series: [
-            { name: "Attachment £", values: `'${ENVELOPE_SHEET}'!$C$${first}:$C$${last}` },
-            {
-              name: "Results (PbR) maximum £",
-              values: `'${ENVELOPE_SHEET}'!$D$${first}:$D$${last}`,
-            },
+            { name: "Attachment £", values: column("attachment") },
+            { name: "Results (PbR) maximum £", values: column("results") },
           ],
-          anchor: `K${HEADER_ROW}`,
+          // Two columns clear of the table, whichever columns it has.
+          anchor: `${columnLetters(keys.length + 2)}${HEADER_ROW}`,
         },
       ],
     },

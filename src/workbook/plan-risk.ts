@@ -122,7 +122,7 @@ export function riskSheet(
     topLeft: `A${HEADER_ROW}`,
     columns: [
       { header: "Year attached", format: "text", total: { label: "Total" } },
-      { header: "Families attached", format: "families", total: "sum" },
+      { header: "Families funded", format: "families", total: "sum" },
       { header: "Results per family £", format: "money" },
       { header: "Results maximum £", format: "money", total: "sum" },
       { header: "Claimed to date £", format: "money", total: "sum" },

@@ -98,7 +98,14 @@ export interface WorkbookPlan {
 export interface PlanSummary {
   framework: string;
   cohort: number;
+  // attached, beyondFunded and warnings are always set by buildPlan; optional only so that a
+  // summary written by hand (tests, other adapters) need not spell them out.
+  /** Families attached, when the Families table gives them; null when the cohort is spread. */
+  attached?: number | null;
+  /** Families funded: what the envelope pays for, never more than the funded number. */
   funded: number;
+  /** Families attached beyond the funded number: they earn no fees or results. */
+  beyondFunded?: number;
   envelope: number;
   secured: number;
   atRisk: number;
@@ -108,4 +115,6 @@ export interface PlanSummary {
   stillAtRisk: number;
   turnedAroundShare: number | null;
   sentence: string;
+  /** What a reader must not miss, such as families attached beyond the funded number. */
+  warnings?: string[];
 }

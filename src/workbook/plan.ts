@@ -1,8 +1,7 @@
 import { priceClaims, profileOf } from "../engine/claims";
-import { fundedFamilies } from "../engine/eligibility";
 import { cashEnvelope, CashEnvelope } from "../engine/envelope";
 import { Result, isError } from "../engine/errors";
-import { ZERO, sum } from "../engine/money";
+import { Decimal, ZERO, sum } from "../engine/money";
 import { employmentShare } from "../engine/shares";
 import { pbrRisk, sensitivity } from "../engine/risk";
 import { label, num, pounds, tableSum } from "./cells";
@@ -15,7 +14,8 @@ import { GENERATED_NOTE, PlanSummary, PlanTable, WorkbookPlan } from "./plan-typ
 
 /**
  * The cash envelope for the inputs: the families attached each year when the Families table
- * gives them, otherwise the funded share of the cohort spread evenly over the programme years.
+ * gives them, capped at the funded number (the share of the cohort, or the agreed number; first
+ * attached, first funded), otherwise the funded number spread evenly over the programme years.
  */
 export function envelopeFor(inputs: FundingInputs): Result<CashEnvelope> {
   const { assumptions, families } = inputs;
@@ -26,6 +26,7 @@ export function envelopeFor(inputs: FundingInputs): Result<CashEnvelope> {
     cohort,
     rounding: assumptions.rounding,
     share: assumptions.share,
+    fundedOverride: assumptions.funded,
     councilContributionPerFamily: assumptions.councilContribution,
     grantPerYear: assumptions.grantPerYear,
   };
@@ -39,12 +40,25 @@ export function envelopeFor(inputs: FundingInputs): Result<CashEnvelope> {
   }
   const years =
     assumptions.years ?? Math.max(framework.defaultYears, ...families.map((row) => row.year));
-  return cashEnvelope({
-    ...common,
-    years: Math.min(years, framework.years.length),
-    fundedOverride: assumptions.funded,
-  });
+  return cashEnvelope({ ...common, years: Math.min(years, framework.years.length) });
 }
+
+/**
+ * The warning when more families were attached than are funded: "122 families attached beyond
+ * the 608 funded earn no fees or results". None when every attached family is funded.
+ */
+export function beyondFundedWarning(envelope: CashEnvelope): string[] {
+  const beyond = envelope.totals.beyondFunded;
+  if (!beyond.greaterThan(0)) return [];
+  const many = (n: Decimal) => `${formatFamilies(n)} ${n.equals(1) ? "family" : "families"}`;
+  return [
+    `${many(beyond)} attached beyond the ${formatFamilies(envelope.funded)} funded earn no fees or results.`,
+  ];
+}
+
+/** Families as a person reads them: whole numbers plain, fractions (rounding "none") to 2 places. */
+const formatFamilies = (n: Decimal): string =>
+  n.isInteger() ? n.toFixed(0) : n.toDecimalPlaces(2).toString();
 
 /** Each "sum" column's totals cell becomes SUBTOTAL(109, Table[Column]), as Excel writes it. */
 function addTotalsFormulas(table: PlanTable): void {
@@ -65,12 +79,8 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   const envelope = envelopeFor(inputs);
   if (isError(envelope)) return envelope;
   const cohort = sum(inputs.families.map((row) => row.nominated));
-  const funded = fundedFamilies(cohort, {
-    share: assumptions.share,
-    rounding: assumptions.rounding,
-    override: assumptions.funded,
-  });
-  const fundedShare = isError(funded) ? envelope.funded : funded;
+  // The funded number itself (TF_Funded): with attachments given, the cap they are paid up to.
+  const fundedNumber = envelope.fundedNumber ?? envelope.funded;
 
   const priced = priceClaims(framework, inputs.claims, profileOf(envelope));
   if (isError(priced)) return priced;
@@ -83,7 +93,7 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   const employment = sum(
     priced.filter((c) => framework.employmentOutcomes.includes(c.outcome)).map((c) => c.families)
   );
-  const assumptionsPart = assumptionsSheet(inputs, envelope, fundedShare);
+  const assumptionsPart = assumptionsSheet(inputs, envelope, fundedNumber);
   const envelopePart = envelopeSheet(inputs, envelope, assumptionsPart.rates);
   const claimsPart = claimsSheet(framework, inputs.claims, priced, assumptionsPart.rates);
   const riskPart = riskSheet(
@@ -109,7 +119,10 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   const summary: PlanSummary = {
     framework: framework.id,
     cohort: num(cohort),
+    attached: envelope.attachedGiven ? num(t.attached) : null,
     funded: num(envelope.funded),
+    beyondFunded: num(t.beyondFunded),
+    warnings: beyondFundedWarning(envelope),
     envelope: envelopeTotal,
     secured: pounds(t.attachment),
     atRisk,

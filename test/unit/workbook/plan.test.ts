@@ -54,12 +54,18 @@ describe("the sample workbook's plan (Barnet's fast-track cohort)", () => {
       formula: "'Families'!$C$5",
       value: 294,
     });
+    // Attached, funded (first attached first funded, up to TF_Funded), beyond, then the £.
     expect(cell(built, "Cash envelope", "C5")).toMatchObject({
-      formula: "ROUND(B5*'Funding assumptions'!$C$22,2)",
+      formula: "MIN(B5,MAX(0,TF_Funded-SUM(C$4:C4)))",
+      value: 294,
+    });
+    expect(cell(built, "Cash envelope", "D6")).toMatchObject({ formula: "B6-C6", value: 0 });
+    expect(cell(built, "Cash envelope", "E5")).toMatchObject({
+      formula: "ROUND(C5*'Funding assumptions'!$C$22,2)",
       value: 940800,
     });
-    expect(cell(built, "Cash envelope", "D6")).toMatchObject({ value: 470400 });
-    expect(cell(built, "Cash envelope", "F7")).toMatchObject({
+    expect(cell(built, "Cash envelope", "F6")).toMatchObject({ value: 470400 });
+    expect(cell(built, "Cash envelope", "H7")).toMatchObject({
       formula: "SUBTOTAL(109,TF_Envelope[Total central £])",
       value: 2352000,
     });
