@@ -107,7 +107,7 @@ export const Problems = {
     value(`${what} must be TRUE or FALSE, not ${quote(got)}.`),
   tooManyClaims: (outcome: string, claimed: string, funded: string) =>
     num(
-      `${claimed} families are claimed for ${outcome}, more than the ${funded} families attached: a family can claim each result once.`
+      `${claimed} families are claimed for ${outcome}, more than the ${funded} families attached and funded: a family can claim each result once, and only a funded family earns results.`
     ),
   claimYearOutside: (row: number, year: number, most: number) =>
     num(`claim row ${row} names programme year ${year}, but the framework has ${most} years.`),

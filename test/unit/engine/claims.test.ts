@@ -134,7 +134,7 @@ describe("priceClaims: errors", () => {
     );
     expect(error.kind).toBe("num");
     expect(error.message).toBe(
-      "301 families are claimed for Crime/ASB and education or Continuous employment, more than the 300 families attached: a family can claim each result once."
+      "301 families are claimed for Crime/ASB and education or Continuous employment, more than the 300 families attached and funded: a family can claim each result once, and only a funded family earns results."
     );
   });
 

@@ -130,6 +130,83 @@ describe("plans for other inputs", () => {
   });
 });
 
+describe("more families attached than funded (730 attached, 5/6 of 730 = 608 funded)", () => {
+  const families: FamiliesData = [
+    ["2012/13", 730, 300],
+    ["2013/14", 0, 250],
+    ["2014/15", 0, 180],
+  ];
+  const p = plan(families, [], [["Framework", "phase1"]]);
+
+  it("pays 608 families: £2,432,000, not 730 × £4,000", () => {
+    expect(p.summary).toMatchObject({
+      cohort: 730,
+      attached: 730,
+      funded: 608,
+      beyondFunded: 122,
+      envelope: 2432000,
+      secured: 1652800,
+      atRisk: 779200,
+      warnings: ["122 families attached beyond the 608 funded earn no fees or results."],
+    });
+  });
+
+  it("shows attached, funded and beyond per year, funded first attached first", () => {
+    const row = (r: number) =>
+      ["A", "B", "C", "D", "E", "F"].map((c) => cell(p, "Cash envelope", `${c}${r}`).value);
+    const table = p.sheets.find((s) => s.name === "Cash envelope")?.tables[0];
+    expect(table?.columns.slice(0, 6).map((c) => c.header)).toEqual([
+      "Financial year",
+      "Families attached",
+      "Families funded",
+      "Beyond the funded number (no fees)",
+      "Attachment £",
+      "Results (PbR) maximum £",
+    ]);
+    expect(row(5)).toEqual(["2012/13", 300, 300, 0, 960000, 240000]);
+    expect(row(6)).toEqual(["2013/14", 250, 250, 0, 600000, 400000]);
+    expect(row(7)).toEqual(["2014/15", 180, 58, 122, 92800, 139200]);
+    expect(row(8)).toEqual(["Total", 730, 608, 122, 1652800, 779200]);
+    expect(cell(p, "Cash envelope", "C7").formula).toBe("MIN(B7,MAX(0,TF_Funded-SUM(C$4:C6)))");
+    expect(cell(p, "Funding assumptions", "B10")).toMatchObject({ value: 608 });
+    expect(cell(p, "PbR risk", "B7")).toMatchObject({ formula: "'Cash envelope'!$C$7", value: 58 });
+  });
+
+  it("lets an agreed funded number drive the envelope: 608 the same, 500 stops in year 2", () => {
+    const agreed = (n: number) =>
+      plan(
+        families,
+        [],
+        [
+          ["Framework", "phase1"],
+          ["Funded families", n],
+        ]
+      );
+    expect(agreed(608).summary).toMatchObject({ funded: 608, envelope: 2432000 });
+    const p500 = agreed(500);
+    expect(p500.summary).toMatchObject({ funded: 500, beyondFunded: 230, envelope: 2000000 });
+    expect(cell(p500, "Cash envelope", "C6").value).toBe(200);
+    expect(cell(p500, "Cash envelope", "D7").value).toBe(180);
+  });
+
+  it("changes nothing and warns of nothing when fewer are attached than funded", () => {
+    const fewer = plan(
+      [
+        ["2012/13", 705, 200],
+        ["2013/14", 0, 150],
+      ],
+      [],
+      [["Framework", "phase1-fast-track"]]
+    );
+    expect(fewer.summary).toMatchObject({
+      funded: 350,
+      beyondFunded: 0,
+      envelope: 1400000,
+      warnings: [],
+    });
+  });
+});
+
 describe("inputs that cannot be read are named with sheet, cell and reason", () => {
   const problems = (
     families: FamiliesData,
