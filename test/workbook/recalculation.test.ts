@@ -4,7 +4,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { writePlan } from "../../src/cli/xlsx-writer";
-import { readInputs } from "../../src/workbook/inputs";
+import { applyOverrides, readInputs } from "../../src/workbook/inputs";
 import { buildPlan } from "../../src/workbook/plan";
 import { planCells, snapshotOfPlan } from "../../src/workbook/plan-snapshot";
 import { CellValue, WorkbookPlan } from "../../src/workbook/plan-types";
@@ -178,6 +178,40 @@ const VARIANTS: [string, FamiliesData, ClaimsData, AssumptionsData][] = [
   ],
 ];
 
+// More families attached than funded: 5/6 of 730 = 608 funded of 300 + 250 + 180 attached, first
+// attached first funded (58 of year 3's 180), with an agreed number and with fractions too.
+const ATTACHED_730: FamiliesData = [
+  ["2012/13", 730, 300],
+  ["2013/14", 0, 250],
+  ["2014/15", 0, 180],
+];
+VARIANTS.push(
+  [
+    "phase 1, 730 attached beyond the 608 funded",
+    ATTACHED_730,
+    ROTHERHAM_PATTERN,
+    [["Framework", "phase1"]],
+  ],
+  [
+    "phase 1, 730 attached, agreed funded number 500",
+    ATTACHED_730,
+    ROTHERHAM_PATTERN,
+    [
+      ["Framework", "phase1"],
+      ["Funded families", 500],
+    ],
+  ],
+  [
+    "phase 1, 730 attached, fractional funded number",
+    ATTACHED_730,
+    ROTHERHAM_PATTERN,
+    [
+      ["Framework", "phase1"],
+      ["Rounding", "none"],
+    ],
+  ]
+);
+
 // Many claims on one date are added together on the Claims by year sheet: a generated authority's
 // claim log (3,000 rows on quarter-end windows), and whole-family claims crossing a fractional
 // year (rounding "none"), whose fractional parts keep rows of their own.
@@ -225,6 +259,16 @@ run("LibreOffice recalculates the generated workbook to the engine's figures", (
     },
     180000
   );
+
+  it("for --funded 500 over 730 attached (a flag, not the workbook, sets the agreed number)", async () => {
+    const sheets = inputSheets(ATTACHED_730, ROTHERHAM_PATTERN, [["Framework", "phase1"]]);
+    const { inputs } = readInputs(snapshotOfPlan({ sheets }));
+    const applied = applyOverrides(inputs!, { funded: "500" });
+    const plan = buildPlan(applied.inputs!) as WorkbookPlan;
+    expect(plan.summary).toMatchObject({ funded: 500, envelope: 2000000 });
+    const input = { sheets, names: {}, summary: plan.summary };
+    expect(await mismatches("funded-flag", input, plan)).toEqual([]);
+  }, 180000);
 
   it("notices a wrong formula, naming its sheet and cell", async () => {
     const { input, plan } = build([["2012/13", 705, null]], ROTHERHAM_PATTERN, [
