@@ -3,12 +3,19 @@ import { isError } from "../engine/errors";
 import { dec, poundsToNumber } from "../engine/money";
 import { costBreakEven } from "../engine/risk";
 import { FundingInputs, InputProblem, Overrides, applyOverrides } from "../workbook/inputs";
-import { envelopeFor } from "../workbook/plan";
+import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
 
 /** The figures a coordinator watches move while dragging a what-if setting. */
 export interface Headline {
   framework: string;
+  /** Families attached, when the Families table gives them; null when the cohort is spread. */
+  attached: number | null;
+  /** Families funded: what the envelope pays for, never more than the funded number. */
   funded: number;
+  /** Families attached beyond the funded number: they earn no fees or results. */
+  beyondFunded: number;
+  /** What the coordinator must not miss ("122 families attached beyond the 608 funded …"). */
+  warnings: string[];
   envelope: number;
   secured: number;
   atRisk: number;
@@ -42,7 +49,10 @@ export function headline(
     problems: [],
     headline: {
       framework: framework.id,
+      attached: envelope.attachedGiven ? envelope.totals.attached.toNumber() : null,
       funded: envelope.funded.toNumber(),
+      beyondFunded: envelope.totals.beyondFunded.toNumber(),
+      warnings: beyondFundedWarning(envelope),
       envelope: poundsToNumber(envelope.totals.total),
       secured: poundsToNumber(envelope.totals.attachment),
       atRisk: poundsToNumber(envelope.totals.results),
@@ -59,4 +69,7 @@ const GBP = new Intl.NumberFormat("en-GB", {
   maximumFractionDigits: 0,
 });
 export const formatPounds = (amount: number): string => GBP.format(amount);
+const FAMILIES = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+/** Families as the tables show them: "1,294", or "608.33" with rounding "none". */
+export const formatFamilies = (families: number): string => FAMILIES.format(families);
 export const formatPercent = (share: number): string => `${(share * 100).toFixed(1)}%`;

@@ -1,5 +1,12 @@
-import { Button, Field, Input, Subtitle2 } from "@fluentui/react-components";
-import { Headline, formatPercent, formatPounds } from "../whatif";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+} from "@fluentui/react-components";
+import { Headline, formatFamilies, formatPercent, formatPounds } from "../whatif";
 
 export interface WhatIfSectionProps {
   headline?: Headline;
@@ -10,7 +17,13 @@ export interface WhatIfSectionProps {
 }
 
 /** The headline figures, recomputed by the engine in the pane as the assumptions change. */
-export function WhatIfSection({ headline, cost, onCost, onSaveScenario, busy }: WhatIfSectionProps) {
+export function WhatIfSection({
+  headline,
+  cost,
+  onCost,
+  onSaveScenario,
+  busy,
+}: WhatIfSectionProps) {
   return (
     <section aria-labelledby="whatif-heading" className="tf-section">
       <Subtitle2 as="h2" id="whatif-heading">
@@ -18,6 +31,20 @@ export function WhatIfSection({ headline, cost, onCost, onSaveScenario, busy }: 
       </Subtitle2>
       {headline ? (
         <dl className="tf-figures" aria-live="polite">
+          {headline.attached !== null && (
+            <>
+              <dt>Families attached</dt>
+              <dd data-testid="attached">{formatFamilies(headline.attached)}</dd>
+            </>
+          )}
+          <dt>Families funded</dt>
+          <dd data-testid="funded">{formatFamilies(headline.funded)}</dd>
+          {headline.beyondFunded > 0 && (
+            <>
+              <dt>Beyond the funded number (earn no fees or results)</dt>
+              <dd data-testid="beyond-funded">{formatFamilies(headline.beyondFunded)}</dd>
+            </>
+          )}
           <dt>Cash envelope</dt>
           <dd data-testid="envelope">{formatPounds(headline.envelope)}</dd>
           <dt>Secured (attachment fees)</dt>
@@ -29,13 +56,20 @@ export function WhatIfSection({ headline, cost, onCost, onSaveScenario, busy }: 
           {headline.breakEven !== undefined && (
             <>
               <dt>Break-even success rate</dt>
-              <dd data-testid="break-even">{headline.breakEven === null ? "not reachable" : formatPercent(headline.breakEven)}</dd>
+              <dd data-testid="break-even">
+                {headline.breakEven === null ? "not reachable" : formatPercent(headline.breakEven)}
+              </dd>
             </>
           )}
         </dl>
       ) : (
         <p>Read the workbook&rsquo;s inputs to see the figures.</p>
       )}
+      {headline?.warnings.map((warning) => (
+        <MessageBar key={warning} intent="warning" role="status" data-testid="whatif-warning">
+          <MessageBarBody>{warning}</MessageBarBody>
+        </MessageBar>
+      ))}
       <Field label="Cost central money should cover (£), for the break-even rate">
         <Input type="number" min={0} value={cost} onChange={(_, d) => onCost(d.value)} />
       </Field>
