@@ -133,7 +133,7 @@ describe("building the funding sheets", () => {
       [...s.cells.values()].flatMap((c) => c.formula ?? [])
     );
     expect(formulas.filter((f) => f.includes("#REF!") || /TF (new|old)/.test(f))).toEqual([]);
-    expect(formulas).toContain("=ROUND(B5*'Funding assumptions'!$C$22,2)");
+    expect(formulas).toContain("=ROUND(C5*'Funding assumptions'!$C$22,2)");
     expect(book.sheets.map((s) => s.name).filter((n) => TEMPORARY.test(n))).toEqual([]);
     // Each write request ran with calculation suspended; the new envelope is shown.
     expect(book.syncLog.slice(1).every((s) => s.suspended)).toBe(true);
@@ -203,12 +203,12 @@ describe("building the funding sheets", () => {
       style: "TableStyleMedium2",
       top: 4,
       rows: 3,
-      columns: 9,
+      columns: 11,
     });
     // Excel's own SUBTOTAL in the last column is replaced by the plan's totals.
-    const totals = plan.sheets[0].tables[0].totals?.[8];
+    const totals = plan.sheets[0].tables[0].totals?.[10];
     expect(totals?.formula).toBe("SUBTOTAL(109,TF_Envelope[Total programme £])");
-    expect(book.cell("Cash envelope", "I7")).toMatchObject({
+    expect(book.cell("Cash envelope", "K7")).toMatchObject({
       kind: "formula",
       formula: `=${totals?.formula}`,
       bold: true,
