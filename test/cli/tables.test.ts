@@ -56,12 +56,12 @@ describe("tf-funding sample and tables", () => {
       "Funding assumptions",
     ]);
     const envelope = (await load("tables.xlsx")).getWorksheet("Cash envelope")!;
-    expect(envelope.getCell("C5").value).toEqual({
-      formula: "ROUND(B5*'Funding assumptions'!$C$22,2)",
+    expect(envelope.getCell("E5").value).toEqual({
+      formula: "ROUND(C5*'Funding assumptions'!$C$22,2)",
       result: 940800,
     });
-    expect(envelope.getCell("C5").numFmt).toBe('"£"#,##0;[Red]-"£"#,##0');
-    expect(envelope.getCell("F7").value).toMatchObject({ result: 2352000 });
+    expect(envelope.getCell("E5").numFmt).toBe('"£"#,##0;[Red]-"£"#,##0');
+    expect(envelope.getCell("H7").value).toMatchObject({ result: 2352000 });
   });
 
   it("rebuilds its own sheets in a workbook it made, and refuses to overwrite a user's sheet", async () => {
