@@ -54,9 +54,9 @@ function columnKeys(attachedGiven: boolean): ColumnKey[] {
 
 const WIDTHS: Record<ColumnKey, number> = {
   year: 38,
-  attached: 16,
+  attached: 18,
   families: 16,
-  beyond: 22,
+  beyond: 24,
   attachment: 18,
   results: 24,
   expected: 20,
@@ -159,7 +159,7 @@ export function envelopeSheet(
     year: { header: "Financial year", format: "text", total: { label: "Total" } },
     attached: { header: "Families attached", format: "families", total: "sum" },
     families: { header: "Families funded", format: "families", total: "sum" },
-    beyond: { header: "Beyond the funded number (no fees)", format: "families", total: "sum" },
+    beyond: { header: "Beyond funded (no fees)", format: "families", total: "sum" },
     attachment: { header: "Attachment £", format: "money", total: "sum" },
     results: { header: "Results (PbR) maximum £", format: "money", total: "sum" },
     expected: { header: "Expected results £", format: "money", total: "sum" },
@@ -207,7 +207,7 @@ export function envelopeSheet(
     ...(envelope.attachedGiven
       ? [
           [
-            label("Families attached beyond the funded number (earn no fees or results)"),
+            label("Attached beyond funded (earn nothing)"),
             f(tot("beyond"), num(t.beyondFunded), "families"),
             v(null),
           ],

@@ -159,7 +159,7 @@ describe("more families attached than funded (730 attached, 5/6 of 730 = 608 fun
       "Financial year",
       "Families attached",
       "Families funded",
-      "Beyond the funded number (no fees)",
+      "Beyond funded (no fees)",
       "Attachment £",
       "Results (PbR) maximum £",
     ]);
