@@ -6,8 +6,8 @@ import {
   fieldFixtures,
   FixtureName,
 } from "../support/fixtures";
-import { formulaCells, recalculate } from "../support/libreoffice";
-import { partsNotKept, zipEntries } from "../support/unzip";
+import { recalculate } from "../support/libreoffice";
+import { cachedFormulas, partsNotKept, zipEntries } from "../support/unzip";
 
 /**
  * Issue 10's acceptance tests: `tf-funding tables` (the built command line, in a child process)
@@ -171,7 +171,8 @@ describe("what cannot be read is named by sheet and cell, exit status 2, no OUT"
   it("a second 'Families' column in the claims header", () => {
     const run = tables("duplicate-headers");
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/Claims!D1\b/);
+    // The ignored column or the first one may be named; either way by cell.
+    expect(run.stderr).toMatch(/Claims!(C1|D1)\b/);
     expect(run.stderr).toMatch(/Families/);
     expect(fs.existsSync(run.out)).toBe(false);
   });
@@ -219,14 +220,14 @@ describe.each(readable)("%s: the copy keeps the user's workbook", (name) => {
 
   it("has LibreOffice reproduce every cached value when it recalculates", async () => {
     expect(fs.existsSync(run().out)).toBe(true);
-    const cells = (await formulaCells(run().out)).filter((cell) => cell.cachedResult !== undefined);
+    const cells = cachedFormulas(run().out);
     expect(cells.length).toBeGreaterThan(0);
     const recalculated = await recalculate(run().out);
     const differ = cells
-      .map((cell) => ({
-        at: `${cell.sheet}!${cell.address}`,
-        cached: cell.cachedResult,
-        lo: recalculated.value(cell.sheet, cell.address),
+      .map(({ sheet, address, cached }) => ({
+        at: `${sheet}!${address}`,
+        cached,
+        lo: recalculated.value(sheet, address),
       }))
       .filter(({ cached, lo }) =>
         typeof cached === "number" && typeof lo === "number"

@@ -39,3 +39,56 @@ export function partsNotKept(
   }
   return lost;
 }
+
+export interface CachedFormula {
+  sheet: string;
+  /** A1 address, e.g. "B7". */
+  address: string;
+  /** The value cached in the file: a number, text, a boolean or an error such as "#VALUE!". */
+  cached: number | string | boolean;
+}
+
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, "&");
+
+const attribute = (attributes: string, name: string) =>
+  new RegExp(`\\b${name}="([^"]*)"`).exec(attributes)?.[1];
+
+/**
+ * Every formula cell of a workbook that carries a cached value, read from the sheet XML itself
+ * rather than through exceljs: a lossless copy keeps parts exceljs cannot load (an openpyxl
+ * chart, notes without a legacy drawing), and this check must not depend on them.
+ */
+export function cachedFormulas(xlsx: string): CachedFormula[] {
+  const parts = zipEntries(xlsx);
+  const text = (part: string) => parts.get(part)?.toString("utf8") ?? "";
+  const targets = new Map(
+    [...text("xl/_rels/workbook.xml.rels").matchAll(/<Relationship\b([^>]*)>/g)].map((m) => [
+      attribute(m[1], "Id"),
+      attribute(m[1], "Target") ?? "",
+    ])
+  );
+  const cells: CachedFormula[] = [];
+  for (const sheet of text("xl/workbook.xml").matchAll(/<sheet\b([^>]*)>/g)) {
+    const name = unescapeXml(attribute(sheet[1], "name") ?? "");
+    const target = targets.get(attribute(sheet[1], "r:id")) ?? "";
+    const part = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    for (const cell of text(part).matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const content = cell[2] ?? "";
+      if (!/<f\b/.test(content)) continue;
+      const value = /<v>([\s\S]*?)<\/v>/.exec(content);
+      if (!value) continue;
+      const type = attribute(cell[1], "t") ?? "n";
+      const raw = unescapeXml(value[1]);
+      const cached = type === "n" ? Number(raw) : type === "b" ? raw === "1" : raw;
+      cells.push({ sheet: name, address: attribute(cell[1], "r") ?? "", cached });
+    }
+  }
+  return cells;
+}
