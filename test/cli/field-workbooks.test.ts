@@ -8,6 +8,7 @@ import {
 } from "../support/fixtures";
 import { recalculate } from "../support/libreoffice";
 import { cachedFormulas, partsNotKept, zipEntries } from "../support/unzip";
+import { EXCEL_MADE_CLAIMS, EXCEL_MADE_FAMILIES } from "../fixtures/excel-made";
 
 /**
  * Issue 10's acceptance tests: `tf-funding tables` (the built command line, in a child process)
@@ -283,5 +284,33 @@ describe("the fixtures hold what officers' workbooks hold", () => {
         "xl/pivotCache/pivotCacheRecords1.xml",
       ])
     );
+  });
+
+  it("LibreOffice reads the Excel-made one back: its tables, formula, dates and pivot table", async () => {
+    const [csv] = convertWithLibreOffice([fixtures["excel/bnes"]], file("excel-made-csv"), "csv");
+    expect(fs.readFileSync(csv, "utf8").trim().split(/\r?\n/)).toEqual([
+      "Financial year,Families nominated,Families attached,,Total attached,527",
+      ...EXCEL_MADE_FAMILIES.map(
+        ([year, nominated, attached]) => `${year},${nominated},${attached},,,`
+      ),
+    ]);
+    const book = await recalculate(fixtures["excel/bnes"]);
+    expect(book.sheetNames).toEqual(["Families", "Claims", "Summary"]);
+    EXCEL_MADE_CLAIMS.forEach(([date, outcome, families], i) => {
+      const serial = (Date.parse(`${date}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+      expect(["A", "B", "C"].map((column) => book.value("Claims", `${column}${i + 2}`))).toEqual([
+        serial,
+        outcome,
+        families,
+      ]);
+    });
+    // LibreOffice refreshes the pivot table from its cache: 37 employment + 175 progress = 212.
+    expect(["A4", "B4", "A5", "B5", "B6"].map((cell) => book.value("Summary", cell))).toEqual([
+      "Continuous employment",
+      37,
+      "Significant and sustained progress",
+      175,
+      212,
+    ]);
   });
 });
