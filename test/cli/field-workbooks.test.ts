@@ -120,6 +120,9 @@ describe("the figures issue 10 demands", () => {
     const withGap = summaryOf("phase1-730");
     const withoutGap = summaryOf("phase1-730-no-blank-row");
     expect(withGap.claimedToDate).toBeGreaterThan(0);
+    // Turned around: crime/ASB/education 40 + 62 + 85 + 70 and continuous employment 6, of the
+    // 730 cohort (the top-up after an earlier claim and progress to work do not count again).
+    expect(withGap.turnedAroundShare).toBeCloseTo(263 / 730, 12);
     expect(withGap).toEqual(withoutGap);
     expect(summaryOf("libreoffice/phase1-730")).toEqual(withGap);
   });
@@ -139,6 +142,7 @@ describe("the figures issue 10 demands", () => {
         framework: expect.stringMatching(/^phase ?2$/i),
         secured: 527_000,
         claimedToDate: 169_600,
+        turnedAroundShare: expect.closeTo(212 / 700, 12),
       });
     }
   );
