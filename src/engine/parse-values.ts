@@ -132,13 +132,13 @@ export function parseDate(what: string, value: RawValue): Result<number> {
  * outcome types the framework pays, all of them when not given).
  */
 export function parseOutcome(value: RawValue, accepted?: readonly OutcomeId[]): Result<OutcomeId> {
+  const found = typeof value === "string" ? findOutcome(value) : undefined;
+  if (found) return found;
+  // Only now: a long claim log names a handful of labels, and each is found at once.
   const labels = (accepted ?? (Object.keys(OUTCOME_TYPES) as OutcomeId[])).map(
     (id) => OUTCOME_TYPES[id].label
   );
-  if (typeof value !== "string") return ValueProblems.notAnOutcome(value, labels);
-  const found = findOutcome(value);
-  if (found) return found;
-  return isPartOfResult(value)
+  return typeof value === "string" && isPartOfResult(value)
     ? ValueProblems.partOfAResult(value, labels)
     : ValueProblems.notAnOutcome(value, labels);
 }
