@@ -88,7 +88,7 @@ export const Problems = {
     ),
   notARealDate: (what: string, got: string, month: string, days: number) =>
     value(
-      `${what} ${quote(got)} is not a real date: ${month.charAt(0).toUpperCase()}${month.slice(1)} has ${days} days.`
+      `${what} ${quote(got)} is not a real date: ${month.charAt(0).toUpperCase()}${month.slice(1)} has ${days} days, so correct the day.`
     ),
   dayFirst: (what: string, got: string) =>
     value(

@@ -33,9 +33,12 @@ export const ValueProblems = {
       `${what} ${quote(got)} has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.`
     ),
   negativeCount: (what: string, got: string) =>
-    problem("num", `${what} cannot be negative (${got}).`),
+    problem("num", `${what} cannot be negative (${got}): enter 0 or more families.`),
   notWholeCount: (what: string, got: string) =>
-    problem("num", `${what} must be a whole number of families, not ${got}.`),
+    problem(
+      "num",
+      `${what} must be a whole number of families, not ${got}: families cannot be split.`
+    ),
   tooManyFamilies: (what: string, got: string) =>
     problem(
       "num",

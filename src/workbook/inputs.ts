@@ -3,6 +3,7 @@ import { isError } from "../engine/errors";
 import { Framework } from "../engine/frameworks";
 import { Decimal, dec } from "../engine/money";
 import { isBlank, parseAmount, parseCount, parseDate, parseOutcome } from "../engine/parse-values";
+import { OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
 import { resolveYear } from "../engine/years";
 import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./assumptions";
 import { ClaimReferences, futureClaim } from "./claim-checks";
@@ -108,7 +109,9 @@ function readFamilies(
       problems.push({
         sheet: table.sheet,
         cell: at("year"),
-        reason: isError(year) ? year.message : "the financial year is empty.",
+        reason: isError(year)
+          ? year.message
+          : `the financial year is empty: enter it (such as ${framework.years[0].label}), or delete the row.`,
       });
       continue;
     }
@@ -175,7 +178,10 @@ function readClaims(
     const rawDate = cells[table.columns.date ?? 0];
     const date = isBlank(rawDate) ? undefined : parseDate("the claim date", rawDate);
     if (date === undefined || isError(date)) {
-      problem("date", isError(date) ? date.message : "the claim date is empty.");
+      problem(
+        "date",
+        isError(date) ? date.message : "the claim date is empty: enter the date of the claim."
+      );
       continue;
     }
     const future = futureClaim(date, options.today, table.sheet, at("date"));
@@ -190,10 +196,7 @@ function readClaims(
       continue;
     }
     if (!framework.results.has(outcome)) {
-      problem(
-        "outcome",
-        `the ${framework.id} framework does not pay for ${JSON.stringify(label)}.`
-      );
+      problem("outcome", notPaid(framework, label, paid));
       continue;
     }
     const reported = problems.length;
@@ -206,7 +209,11 @@ function readClaims(
     );
     if (families === undefined) {
       // Not by searching the list for this cell: over 100,000 bad rows that search is quadratic.
-      if (problems.length === reported) problem("families", "the number of families is empty.");
+      if (problems.length === reported)
+        problem(
+          "families",
+          "the number of families is empty: enter how many families the claim is for."
+        );
       continue;
     }
     const rawAmount = table.columns.amount === undefined ? null : cells[table.columns.amount];
@@ -223,6 +230,12 @@ function readClaims(
   }
   return claims;
 }
+
+/** A label of an outcome type the framework does not pay, with the ones it does. */
+const notPaid = (framework: Framework, label: CellValue, paid: readonly OutcomeId[]) =>
+  `the ${framework.id} framework does not pay for ${JSON.stringify(label)}: it pays for ${paid
+    .map((id) => `"${OUTCOME_TYPES[id].label}"`)
+    .join(", ")}.`;
 
 function range(table: LocatedTable<string>): string {
   const lastRow = table.rows.length > 0 ? table.rows[table.rows.length - 1].row : table.headerRow;
@@ -283,6 +296,16 @@ export function readInputs(snapshot: WorkbookSnapshot, options: ReadOptions = {}
   const claimsOptional = !claims.table && noClaimsYet(snapshot, claims);
   problems.push(...families.problems, ...(claimsOptional ? [] : claims.problems));
   notices.push(...families.notices, ...claims.notices);
+  if (claimsOptional) {
+    // Said, in case the claims are there under headings this did not recognise.
+    const [{ sheet, cell }] = claims.problems;
+    notices.push({
+      sheet,
+      cell,
+      reason:
+        'no Claims table, so the tables show nothing claimed yet: to add claims, give them a header row with "Claim date", "Outcome" and "Families" (or make them an Excel table named Claims).',
+    });
+  }
   if (!families.table || !(claims.table || claimsOptional))
     return { problems: listProblems(problems), notices };
 

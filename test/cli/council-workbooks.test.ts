@@ -145,7 +145,16 @@ describe("a phase 2 workbook without an Assumptions table (B&NES)", () => {
 describe("a plan before the first claim", () => {
   it("builds every table from a Families table alone, with nothing claimed", async () => {
     const input = await workbook("families-only.xlsx", { Families: PHASE1_BUDGET.slice(2, 6) });
-    const { stdout, status } = tf("tables", input, "-o", file("families-only-out.xlsx"), "--json");
+    const { stdout, stderr, status } = tf(
+      "tables",
+      input,
+      "-o",
+      file("families-only-out.xlsx"),
+      "--json"
+    );
+    expect(stderr).toBe(
+      'tf-funding: note: Families!A1: no Claims table, so the tables show nothing claimed yet: to add claims, give them a header row with "Claim date", "Outcome" and "Families" (or make them an Excel table named Claims).\n'
+    );
     expect(status).toBe(0);
     expect(summaryOf(stdout)).toMatchObject({ envelope: 2352000, claimedToDate: 0 });
     const out = new ExcelJS.Workbook();
@@ -223,7 +232,7 @@ describe("what cannot be read is named by cell", () => {
     const { stderr, status } = tf("tables", input, "-o", file("dates-out.xlsx"));
     expect(status).toBe(2);
     expect(stderr).toMatch(
-      /Claims!A2: the claim date "31\/02\/2014" is not a real date: February 2014 has 28 days\./
+      /Claims!A2: the claim date "31\/02\/2014" is not a real date: February 2014 has 28 days, so correct the day\./
     );
     expect(stderr).toMatch(
       /Claims!A3: the claim date "07\/31\/2013" is not a date: dates are read day first/

@@ -36,9 +36,9 @@ describe("counts of families", () => {
       'families "1,2345" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.',
     ],
     ["seven", 'families must be a number of families, not "seven".'],
-    ["-3", "families cannot be negative (-3)."],
-    [-3, "families cannot be negative (-3)."],
-    [4.5, "families must be a whole number of families, not 4.5."],
+    ["-3", "families cannot be negative (-3): enter 0 or more families."],
+    [-3, "families cannot be negative (-3): enter 0 or more families."],
+    [4.5, "families must be a whole number of families, not 4.5: families cannot be split."],
     ["£12", 'families must be a number of families, not "£12".'],
     [true, "families must be a number of families, not true."],
     [
@@ -114,10 +114,13 @@ describe("dates as UK councils type them", () => {
   });
 
   it.each([
-    ["31/02/2014", 'the claim date "31/02/2014" is not a real date: February 2014 has 28 days.'],
+    [
+      "31/02/2014",
+      'the claim date "31/02/2014" is not a real date: February 2014 has 28 days, so correct the day.',
+    ],
     [
       "29 February 2014",
-      'the claim date "29 February 2014" is not a real date: February 2014 has 28 days.',
+      'the claim date "29 February 2014" is not a real date: February 2014 has 28 days, so correct the day.',
     ],
     [
       "07/31/2013",

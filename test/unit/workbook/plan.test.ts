@@ -157,13 +157,17 @@ describe("inputs that cannot be read are named with sheet, cell and reason", () 
     );
     expect(
       problems([["2012/13", 705, 294]], [["31/02/2014", "Progress to work", 4, null]])[0]
-    ).toBe('Claims!A5: the claim date "31/02/2014" is not a real date: February 2014 has 28 days.');
+    ).toBe(
+      'Claims!A5: the claim date "31/02/2014" is not a real date: February 2014 has 28 days, so correct the day.'
+    );
     expect(problems([["2012/13", 705, 294]], [["2014-02-28", "Housing", 4, null]])[0]).toMatch(
       /^Claims!B5: "Housing" is not an outcome type/
     );
     expect(
       problems([["2012/13", 705, 294]], [["2014-02-28", "Progress to work", 4.5, null]])[0]
-    ).toBe("Claims!C5: families must be a whole number of families, not 4.5.");
+    ).toBe(
+      "Claims!C5: families must be a whole number of families, not 4.5: families cannot be split."
+    );
     expect(problems([["2012/13", 705, 294]], [], [["Success rate", "most"]])[0]).toMatch(
       /^Assumptions!B5: this must be a share/
     );
