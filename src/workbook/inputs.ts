@@ -282,6 +282,9 @@ function noClaimsYet(snapshot: WorkbookSnapshot, found: Search<ClaimsColumn>): b
 export function readInputs(snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
   const problems: InputProblem[] = [];
   const notices: InputProblem[] = [];
+  // readAssumptions passes over an Assumptions table it cannot use: its problems are named here.
+  const settings = locateTable(snapshot, "Assumptions", ASSUMPTION_COLUMNS);
+  if (!settings.absent) problems.push(...settings.problems);
   const read = readAssumptions(snapshot, problems);
   const assumptions = read && applySettings(read, options.overrides ?? {}, problems);
   if (!assumptions) return { problems: listProblems(problems), notices };

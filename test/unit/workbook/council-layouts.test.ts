@@ -271,6 +271,16 @@ describe("a header naming one column twice", () => {
       'Families!B1: B1 "Families identified" and C1 "No. of families nominated" both name the families-nominated column: rename or remove one.',
     ]);
   });
+
+  it("names an Assumptions header with two Value columns rather than passing the table over", () => {
+    const settings = sheet("Assumptions", [
+      ["Setting", "Value", "Value"],
+      ["Framework", "phase2", "phase1"],
+    ]);
+    expect(lines(read(book(BUDGET, settings)).problems)).toEqual([
+      'Assumptions!B1: B1 and C1 are both headed "Value": rename one (only one column can be the value column).',
+    ]);
+  });
 });
 
 describe("counts typed as text", () => {
