@@ -1,6 +1,6 @@
 import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
-import { InputProblem, Overrides, applyOverrides, readInputs } from "../workbook/inputs";
+import { InputProblem, Overrides, readInputs } from "../workbook/inputs";
 import { buildPlan } from "../workbook/plan";
 import { CommandOutput } from "./call";
 import { BadFileError, UsageError } from "./parse-arg";
@@ -77,8 +77,10 @@ export async function tablesCommand(
   const { input, out, overrides } = parse(args);
   if (progress.interactive) progress.line(`Reading ${input}…`);
   const workbook = await loadWorkbook(input);
-  const read = readInputs(readSnapshot(workbook), { today: serialOfLocalDate(new Date()) });
-  const applied = read.inputs ? applyOverrides(read.inputs, overrides) : read;
+  const applied = readInputs(readSnapshot(workbook), {
+    today: serialOfLocalDate(new Date()),
+    overrides,
+  });
   if (!applied.inputs) {
     throw new BadFileError(
       `${input} cannot be used:\n${applied.problems.map(problemLine).join("\n")}`
@@ -93,7 +95,9 @@ export async function tablesCommand(
   say(`Writing ${out}…`);
   await writeWorkbookAtomically(workbook, out, input);
   return {
-    stderr: lostNote(input, out),
+    stderr:
+      applied.notices.map((n) => `tf-funding: note: ${problemLine(n)}\n`).join("") +
+      lostNote(input, out),
     // The summary, plus where it went, so a script needs nothing else from the output.
     stdout: json
       ? `${JSON.stringify({ ...plan.summary, out })}\n`

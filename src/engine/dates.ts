@@ -1,4 +1,4 @@
-import { Result } from "./errors";
+import { Result, isError } from "./errors";
 import { Problems } from "./messages";
 
 /**
@@ -47,14 +47,89 @@ export function serialFromIso(text: string): number | undefined {
   return serialFromUtc(year, month, day);
 }
 
-/** A date given as an Excel serial number or ISO text, checked, as a whole-day serial. */
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+
+/** "Jul", "July", "Sept" → 7; undefined for anything else. */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  if (lower.length < 3) return undefined;
+  const index = MONTHS.findIndex(
+    (m) => m.startsWith(lower) || (lower === "sept" && m === "september")
+  );
+  return index >= 0 ? index + 1 : undefined;
+}
+
+/** A two-digit year as Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999. */
+function fullYear(digits: string): number {
+  const n = Number(digits);
+  return digits.length === 4 ? n : n < 30 ? 2000 + n : 1900 + n;
+}
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+const MONTH_NAME = "([a-z]{3,9})\\.?";
+const YEAR = "(\\d{4}|\\d{2})";
+const NUMERIC_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+const DAY_MONTH_YEAR = new RegExp(
+  `^(\\d{1,2})(?:st|nd|rd|th)?[\\s/.-]*${MONTH_NAME}[\\s/.,-]*${YEAR}$`,
+  "i"
+);
+const MONTH_YEAR = new RegExp(`^${MONTH_NAME}[\\s/.,-]*${YEAR}$`, "i");
+
+/**
+ * A date a council typed as text, read the UK way (day first), as a serial; a FundingError when
+ * it looks like a date but is not a real one (31/02/2014, or 07/31/2013 written month first);
+ * undefined when it does not look like a date at all. A month without a day ("July 2013",
+ * "Jul-13") is the LAST day of that month: claims are made by claim window, and a window is a
+ * month. Two-digit years follow Excel: 13 is 2013, 30 to 99 are 1930 to 1999.
+ */
+export function serialFromUkText(what: string, text: string): Result<number> | undefined {
+  const trimmed = text.trim().replace(/\s+/g, " ");
+  let day: number | undefined;
+  let month: number | undefined;
+  let year: number;
+  const numeric = NUMERIC_DMY.exec(trimmed);
+  const named = DAY_MONTH_YEAR.exec(trimmed);
+  const monthOnly = MONTH_YEAR.exec(trimmed);
+  if (numeric) {
+    [day, month, year] = [Number(numeric[1]), Number(numeric[2]), fullYear(numeric[3])];
+    if (month < 1 || month > 12) return Problems.dayFirst(what, text);
+  } else if (named && monthNumber(named[2])) {
+    [day, month, year] = [Number(named[1]), monthNumber(named[2]), fullYear(named[3])];
+  } else if (monthOnly && monthNumber(monthOnly[1])) {
+    [month, year] = [monthNumber(monthOnly[1]) as number, fullYear(monthOnly[2])];
+    return serialFromUtc(year, month, daysIn(year, month));
+  } else return undefined;
+  const last = daysIn(year, month as number);
+  if (day < 1 || day > last)
+    return Problems.notARealDate(what, text, `${MONTHS[(month as number) - 1]} ${year}`, last);
+  return serialFromUtc(year, month as number, day);
+}
+
+/**
+ * A date given as an Excel serial number, ISO text (2014-08-01) or UK text (31/07/2013, 31 July
+ * 2013, July 2013: see serialFromUkText), checked, as a whole-day serial.
+ */
 export function toSerial(what: string, value: number | string): Result<number> {
   if (typeof value === "string") {
     const trimmed = value.trim();
     if (/^\d+(\.\d+)?$/.test(trimmed)) return toSerial(what, Number(trimmed));
-    const serial = serialFromIso(trimmed);
+    const serial = serialFromIso(trimmed) ?? serialFromUkText(what, trimmed);
     if (serial === undefined) return Problems.notADate(what, value);
-    return toSerial(what, serial);
+    return isError(serial) ? serial : toSerial(what, serial);
   }
   if (!Number.isFinite(value)) return Problems.notADate(what, value);
   if (value < FIRST_SERIAL || value > LAST_SERIAL)

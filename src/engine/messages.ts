@@ -86,6 +86,14 @@ export const Problems = {
     value(
       `${what} is not a date: enter a date such as 2014-08-01 or an Excel date, not ${quote(got)}.`
     ),
+  notARealDate: (what: string, got: string, month: string, days: number) =>
+    value(
+      `${what} ${quote(got)} is not a real date: ${month.charAt(0).toUpperCase()}${month.slice(1)} has ${days} days, so correct the day.`
+    ),
+  dayFirst: (what: string, got: string) =>
+    value(
+      `${what} ${quote(got)} is not a date: dates are read day first, as in the UK (31/07/2013 is 31 July 2013), so correct the day or the month.`
+    ),
   dateOutOfRange: (what: string, got: string) =>
     num(`${what} (${got}) is outside the years 1900 to 9999.`),
   rangeLengthsDiffer: (first: string, firstLength: number, second: string, secondLength: number) =>

@@ -2,11 +2,14 @@ import { Result } from "./errors";
 import { Framework } from "./frameworks";
 import { Problems } from "./messages";
 
-/** "2013/14", "2013-14", "2013/2014", "FY 2013/14" → the calendar year it starts (2013). */
+/**
+ * "2013/14", "2013-14", "2013/2014", "2013-2014", "13/14", "FY 2013/14", "FY13/14" → the calendar
+ * year it starts (2013). A two-digit start is in the 2000s: the programmes ran from 2012.
+ */
 export function financialYearStart(text: string): number | undefined {
-  const match = /^\s*(?:fy\s*)?(\d{4})\s*(?:\/|-|–|to)\s*(\d{2}|\d{4})\s*$/i.exec(text);
+  const match = /^\s*(?:fy\s*)?(\d{4}|\d{2})\s*(?:\/|-|–|—|to)\s*(\d{2}|\d{4})\s*$/i.exec(text);
   if (!match) return undefined;
-  const start = Number(match[1]);
+  const start = match[1].length === 2 ? 2000 + Number(match[1]) : Number(match[1]);
   const end = Number(match[2]);
   const expectedEnd = match[2].length === 2 ? (start + 1) % 100 : start + 1;
   return end === expectedEnd ? start : undefined;

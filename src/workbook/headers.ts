@@ -3,16 +3,28 @@ import { CellValue } from "./plan-types";
 
 /**
  * Column names councils use for the same thing, matched case-, space- and
- * punctuation-insensitively ("Families attached", "FAMILIES_ATTACHED", "families attached (paid)").
+ * punctuation-insensitively ("Families attached", "FAMILIES_ATTACHED", "families attached (paid)"),
+ * with "No. of"/"Number of" and "£" left out ("No. of families identified" is "families
+ * identified", "Payment received £" is "payment received").
  */
 export interface ColumnSpec<K extends string> {
   key: K;
   names: readonly string[];
   required: boolean;
+  /** The column in a sentence: "a families-nominated column". */
+  what: string;
+  /** Headings to suggest when the column is missing, the usual one first. */
+  headings: readonly string[];
 }
 
 export const FAMILIES_COLUMNS: readonly ColumnSpec<"year" | "nominated" | "attached">[] = [
-  { key: "year", names: ["financial year", "year", "fy", "programme year"], required: true },
+  {
+    key: "year",
+    names: ["financial year", "year", "fy", "programme year", "year of programme"],
+    required: true,
+    what: "financial-year",
+    headings: ["Financial year"],
+  },
   {
     key: "nominated",
     names: [
@@ -23,8 +35,16 @@ export const FAMILIES_COLUMNS: readonly ColumnSpec<"year" | "nominated" | "attac
       "cohort",
       "families in cohort",
       "nominated families",
+      "identified families",
+      "families identified nominated",
+      "families nominated identified",
+      "families identified or nominated",
+      "families nominated or identified",
+      "cohort size",
     ],
     required: true,
+    what: "families-nominated",
+    headings: ["Families nominated", "Families identified"],
   },
   {
     key: "attached",
@@ -37,6 +57,8 @@ export const FAMILIES_COLUMNS: readonly ColumnSpec<"year" | "nominated" | "attac
       "funded",
     ],
     required: false,
+    what: "families-attached",
+    headings: ["Families attached"],
   },
 ];
 
@@ -45,23 +67,77 @@ export type ClaimsColumn = "date" | "outcome" | "families" | "amount" | "referen
 export const CLAIMS_COLUMNS: readonly ColumnSpec<ClaimsColumn>[] = [
   {
     key: "date",
-    names: ["claim date", "date", "date claimed", "claimed on", "claim window"],
+    names: [
+      "claim date",
+      "date",
+      "date claimed",
+      "claimed on",
+      "claim window",
+      "date of claim",
+      "claim month",
+      "month of claim",
+      "month claimed",
+      "claim period",
+      "date submitted",
+    ],
     required: true,
+    what: "claim-date",
+    headings: ["Claim date", "Date of claim"],
   },
   {
     key: "outcome",
-    names: ["outcome", "outcome type", "result", "result type", "outcome achieved", "outcomes"],
+    names: [
+      "outcome",
+      "outcome type",
+      "result",
+      "result type",
+      "outcome achieved",
+      "outcomes",
+      "outcome claimed",
+      "type of outcome",
+      "result claimed",
+      "type of result",
+    ],
     required: true,
+    what: "outcome",
+    headings: ["Outcome", "Type of outcome"],
   },
   {
     key: "families",
-    names: ["families", "number of families", "families claimed", "count", "number", "claims"],
+    names: [
+      "families",
+      "number of families",
+      "families claimed",
+      "count",
+      "number",
+      "claims",
+      "families claimed for",
+    ],
     required: true,
+    what: "number-of-families",
+    headings: ["Families", "Number of families claimed"],
   },
   {
     key: "amount",
-    names: ["amount", "amount £", "£", "value", "claimed £", "amount claimed", "payment"],
+    names: [
+      "amount",
+      "amount £",
+      "£",
+      "value",
+      "claimed £",
+      "amount claimed",
+      "payment",
+      "payment received",
+      "amount received",
+      "amount paid",
+      "payment amount",
+      "claim value",
+      "pbr payment",
+      "results payment",
+    ],
     required: false,
+    what: "amount",
+    headings: ["Amount £"],
   },
   {
     // Optional: without it, two identical rows are two claims (the same window, outcome and
@@ -77,33 +153,78 @@ export const CLAIMS_COLUMNS: readonly ColumnSpec<ClaimsColumn>[] = [
       "claim reference number",
     ],
     required: false,
+    what: "claim-reference",
+    headings: ["Claim reference"],
   },
 ];
 
 export const ASSUMPTION_COLUMNS: readonly ColumnSpec<"setting" | "value">[] = [
-  { key: "setting", names: ["setting", "assumption", "name", "item"], required: true },
-  { key: "value", names: ["value", "amount", "input"], required: true },
+  {
+    key: "setting",
+    names: ["setting", "assumption", "name", "item"],
+    required: true,
+    what: "setting",
+    headings: ["Setting"],
+  },
+  {
+    key: "value",
+    names: ["value", "amount", "input"],
+    required: true,
+    what: "value",
+    headings: ["Value"],
+  },
 ];
 
-const normal = (value: CellValue): string =>
-  typeof value === "string" ? normaliseName(value.replace(/£/g, " ")) : "";
+/**
+ * The form in which headers are compared: "No. of families identified", "Number of families
+ * identified" and "families identified" are one; "Payment received £" is "payment received".
+ * "Number" alone stays: it is a heading of its own.
+ */
+export function headerKey(text: string): string {
+  if (/^\W*£\W*$/.test(text)) return "£";
+  return normaliseName(text.replace(/[£#]/g, " "))
+    .replace(/\bgbp\b/g, "")
+    .trim()
+    .replace(/^(?:no|nr|num|number)(?: of)? (?=\S)/, "")
+    .replace(/\s+/g, " ");
+}
 
-/** Which column each key is in (0-based), or undefined if a required column is missing. */
+const normal = (value: CellValue): string => (typeof value === "string" ? headerKey(value) : "");
+
+/** Two or more columns of one header row that name the same thing (0-based). */
+export interface DuplicateColumns<K extends string> {
+  spec: ColumnSpec<K>;
+  columns: number[];
+}
+
+/**
+ * Which column each key is in (0-based); which required columns are missing; and any key that
+ * more than one column names (the first is used, but the caller reports it: never a silent pick).
+ */
 export function matchHeader<K extends string>(
   header: readonly CellValue[],
   specs: readonly ColumnSpec<K>[]
-): { columns: Partial<Record<K, number>>; missing: ColumnSpec<K>[] } {
+): {
+  columns: Partial<Record<K, number>>;
+  missing: ColumnSpec<K>[];
+  duplicates: DuplicateColumns<K>[];
+} {
   const names = header.map(normal);
   const columns: Partial<Record<K, number>> = {};
+  const duplicates: DuplicateColumns<K>[] = [];
   const taken = new Set<number>();
   for (const spec of specs) {
-    const wanted = spec.names.map((n) => normaliseName(n));
-    const index = names.findIndex((name, i) => !taken.has(i) && wanted.includes(name));
-    if (index >= 0) {
-      columns[spec.key] = index;
-      taken.add(index);
+    const wanted = new Set(spec.names.map(headerKey));
+    const matching: number[] = [];
+    names.forEach((name, i) => {
+      if (name !== "" && !taken.has(i) && wanted.has(name)) matching.push(i);
+    });
+    if (matching.length > 0) {
+      columns[spec.key] = matching[0];
+      for (const i of matching) taken.add(i);
     }
+    if (matching.length > 1) duplicates.push({ spec, columns: matching });
   }
   const missing = specs.filter((spec) => spec.required && columns[spec.key] === undefined);
-  return { columns, missing };
+  return { columns, missing, duplicates };
 }

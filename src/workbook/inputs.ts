@@ -1,14 +1,14 @@
 import { Claim } from "../engine/claims";
-import { toSerial } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { Framework } from "../engine/frameworks";
-import { Decimal, dec, wholeNumber } from "../engine/money";
-import { findOutcome } from "../engine/outcomes";
+import { Decimal, dec } from "../engine/money";
+import { isBlank, parseAmount, parseCount, parseDate, parseOutcome } from "../engine/parse-values";
+import { OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
 import { resolveYear } from "../engine/years";
 import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./assumptions";
 import { ClaimReferences, futureClaim } from "./claim-checks";
-import { CLAIMS_COLUMNS, ClaimsColumn, FAMILIES_COLUMNS } from "./headers";
-import { InputProblem, LocatedTable, cellOf, locateTable } from "./locate";
+import { ASSUMPTION_COLUMNS, CLAIMS_COLUMNS, ClaimsColumn, FAMILIES_COLUMNS } from "./headers";
+import { InputProblem, LocatedTable, RowRules, Search, cellOf, locateTable } from "./locate";
 import { CellValue } from "./plan-types";
 import { sheetRef } from "./cells";
 import { listProblems } from "./problem-list";
@@ -24,7 +24,11 @@ export interface FamiliesRow {
   nominated: Decimal;
   /** Families attached (fees claimed) that year; undefined when the column is absent or blank. */
   attached?: Decimal;
-  /** Where the counts are, as absolute references for the generated formulas. */
+  /**
+   * Where the counts are, for the generated formulas: an absolute reference ('Families'!$B$5),
+   * or, when the count was typed as text (" 294 ", "1,294"), an expression reading that text as
+   * the number it was read as, so that Excel and LibreOffice recalculate the figure read here.
+   */
   nominatedCell: string;
   attachedCell?: string;
 }
@@ -36,11 +40,14 @@ export interface ClaimRow extends Claim {
 
 export interface FundingInputs {
   families: FamiliesRow[];
+  /** Empty when the workbook has no Claims table yet: a plan before the first claim. */
   claims: ClaimRow[];
   assumptions: Assumptions;
   /** Where the inputs were found, for the user: "Families!A1:C3". */
   sources: { families: string; claims: string };
 }
+
+export type Overrides = Partial<Record<AssumptionKey, string>>;
 
 export interface ReadOptions {
   /**
@@ -48,7 +55,25 @@ export interface ReadOptions {
    * task pane) read the clock and pass it; reading stays a pure function of its arguments.
    */
   today?: number;
+  /**
+   * What-if settings given outside the workbook (command-line flags, the task pane), applied
+   * over the workbook's Assumptions BEFORE the rows are read: the framework decides which
+   * financial years and outcome types the rows may name.
+   */
+  overrides?: Overrides;
 }
+
+/** What reading found: the inputs, or the problems that stop them; and what it passed over. */
+export interface ReadResult {
+  inputs?: FundingInputs;
+  problems: InputProblem[];
+  /** Rows passed over on purpose (totals rows, notes under a table), said so the user can check. */
+  notices: InputProblem[];
+}
+
+/** The text a count or amount is written as, read as the number it holds, in a formula. */
+const asNumber = (reference: string) =>
+  `VALUE(SUBSTITUTE(SUBSTITUTE(TRIM(${reference}),",",""),"£",""))`;
 
 function count(
   value: CellValue,
@@ -57,23 +82,10 @@ function count(
   cell: string,
   problems: InputProblem[]
 ): Decimal | undefined {
-  if (value === null || (typeof value === "string" && value.trim() === "")) return undefined;
-  const n =
-    typeof value === "number"
-      ? value
-      : typeof value === "string" && /^\s*[\d,]+\s*$/.test(value)
-        ? Number(value.replace(/,/g, ""))
-        : NaN;
-  if (!Number.isFinite(n))
-    problems.push({
-      sheet,
-      cell,
-      reason: `${what} must be a number of families, not ${JSON.stringify(value)}.`,
-    });
-  else if (n < 0) problems.push({ sheet, cell, reason: `${what} cannot be negative (${n}).` });
-  else if (!Number.isInteger(n))
-    problems.push({ sheet, cell, reason: `${what} must be a whole number of families, not ${n}.` });
-  else return wholeNumber(n);
+  if (isBlank(value)) return undefined;
+  const n = parseCount(what, value);
+  if (!isError(n)) return n;
+  problems.push({ sheet, cell, reason: n.message });
   return undefined;
 }
 
@@ -97,7 +109,9 @@ function readFamilies(
       problems.push({
         sheet: table.sheet,
         cell: at("year"),
-        reason: isError(year) ? year.message : "the financial year is empty.",
+        reason: isError(year)
+          ? year.message
+          : `the financial year is empty: enter it (such as ${framework.years[0].label}), or delete the row.`,
       });
       continue;
     }
@@ -110,8 +124,9 @@ function readFamilies(
       continue;
     }
     seen.set(year, at("year"));
+    const raw = (key: "nominated" | "attached") => cells[table.columns[key] ?? 0];
     const nominated = count(
-      cells[table.columns.nominated ?? 0],
+      raw("nominated"),
       "families nominated",
       table.sheet,
       at("nominated"),
@@ -120,22 +135,19 @@ function readFamilies(
     const attached =
       table.columns.attached === undefined
         ? undefined
-        : count(
-            cells[table.columns.attached],
-            "families attached",
-            table.sheet,
-            at("attached"),
-            problems
-          );
-    const absolute = (key: "nominated" | "attached") =>
-      `${sheetRef(table.sheet)}${at(key).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
+        : count(raw("attached"), "families attached", table.sheet, at("attached"), problems);
+    const reference = (key: "nominated" | "attached") => {
+      const absolute = `${sheetRef(table.sheet)}${at(key).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
+      const value = raw(key);
+      return typeof value === "string" && !isBlank(value) ? asNumber(absolute) : absolute;
+    };
     rows.push({
       financialYear: framework.years[year - 1].label,
       year,
       nominated: nominated ?? dec(0),
       attached,
-      nominatedCell: absolute("nominated"),
-      attachedCell: table.columns.attached === undefined ? undefined : absolute("attached"),
+      nominatedCell: reference("nominated"),
+      attachedCell: table.columns.attached === undefined ? undefined : reference("attached"),
     });
   }
   // A row whose year could not be read may be the "missing" one: name that row alone.
@@ -151,8 +163,11 @@ function readClaims(
 ): ClaimRow[] {
   const claims: ClaimRow[] = [];
   const references = new ClaimReferences(table.sheet);
+  const paid = [...framework.results.keys()];
   for (const { row, cells } of table.rows) {
     const at = (key: ClaimsColumn) => cellOf(table, row, key);
+    const problem = (key: ClaimsColumn, reason: string) =>
+      problems.push({ sheet: table.sheet, cell: at(key), reason });
     if (table.columns.reference !== undefined) {
       const repeated = references.check(cells[table.columns.reference], at("reference"));
       if (repeated) {
@@ -161,16 +176,12 @@ function readClaims(
       }
     }
     const rawDate = cells[table.columns.date ?? 0];
-    const date =
-      typeof rawDate === "number" || typeof rawDate === "string"
-        ? toSerial("the claim date", rawDate)
-        : undefined;
+    const date = isBlank(rawDate) ? undefined : parseDate("the claim date", rawDate);
     if (date === undefined || isError(date)) {
-      problems.push({
-        sheet: table.sheet,
-        cell: at("date"),
-        reason: isError(date) ? date.message : "the claim date is empty.",
-      });
+      problem(
+        "date",
+        isError(date) ? date.message : "the claim date is empty: enter the date of the claim."
+      );
       continue;
     }
     const future = futureClaim(date, options.today, table.sheet, at("date"));
@@ -179,15 +190,13 @@ function readClaims(
       continue;
     }
     const label = cells[table.columns.outcome ?? 0];
-    const outcome = typeof label === "string" ? findOutcome(label) : undefined;
-    if (!outcome || !framework.results.has(outcome)) {
-      problems.push({
-        sheet: table.sheet,
-        cell: at("outcome"),
-        reason: outcome
-          ? `the ${framework.id} framework does not pay for ${JSON.stringify(label)}.`
-          : `${JSON.stringify(label)} is not an outcome type: use a label such as "Education & Crime / Anti-Social Behaviour", "Progress to work" or "Continuous employment".`,
-      });
+    const outcome = parseOutcome(label, paid);
+    if (isError(outcome)) {
+      problem("outcome", outcome.message);
+      continue;
+    }
+    if (!framework.results.has(outcome)) {
+      problem("outcome", notPaid(framework, label, paid));
       continue;
     }
     const reported = problems.length;
@@ -200,36 +209,33 @@ function readClaims(
     );
     if (families === undefined) {
       // Not by searching the list for this cell: over 100,000 bad rows that search is quadratic.
-      if (problems.length === reported) {
-        problems.push({
-          sheet: table.sheet,
-          cell: at("families"),
-          reason: "the number of families is empty.",
-        });
-      }
+      if (problems.length === reported)
+        problem(
+          "families",
+          "the number of families is empty: enter how many families the claim is for."
+        );
       continue;
     }
     const rawAmount = table.columns.amount === undefined ? null : cells[table.columns.amount];
     let amount: Decimal | undefined;
-    if (rawAmount !== null && !(typeof rawAmount === "string" && rawAmount.trim() === "")) {
-      const n =
-        typeof rawAmount === "number"
-          ? rawAmount
-          : Number(String(rawAmount).replace(/[£,\s]/g, ""));
-      if (!Number.isFinite(n) || n < 0) {
-        problems.push({
-          sheet: table.sheet,
-          cell: at("amount"),
-          reason: `the amount must be £ (a number, not negative), not ${JSON.stringify(rawAmount)}.`,
-        });
+    if (!isBlank(rawAmount)) {
+      const parsed = parseAmount("the amount", rawAmount);
+      if (isError(parsed)) {
+        problem("amount", parsed.message);
         continue;
       }
-      amount = dec(n);
+      amount = parsed;
     }
     claims.push({ date, outcome, families, amount, label: String(label) });
   }
   return claims;
 }
+
+/** A label of an outcome type the framework does not pay, with the ones it does. */
+const notPaid = (framework: Framework, label: CellValue, paid: readonly OutcomeId[]) =>
+  `the ${framework.id} framework does not pay for ${JSON.stringify(label)}: it pays for ${paid
+    .map((id) => `"${OUTCOME_TYPES[id].label}"`)
+    .join(", ")}.`;
 
 function range(table: LocatedTable<string>): string {
   const lastRow = table.rows.length > 0 ? table.rows[table.rows.length - 1].row : table.headerRow;
@@ -237,26 +243,79 @@ function range(table: LocatedTable<string>): string {
   return `${table.sheet}!${address(table.headerRow, table.firstColumn)}:${address(lastRow, lastColumn)}`;
 }
 
+/** How rows of the Families and Claims tables are told from totals, notes and other tables. */
+function familiesRules(framework: Framework): RowRules<"year" | "nominated" | "attached"> {
+  return {
+    keyColumn: "year",
+    readsAsKey: (v) =>
+      (typeof v === "string" || typeof v === "number") && !isError(resolveYear(framework, v)),
+    rowNoun: "a financial year",
+    otherTables: [CLAIMS_COLUMNS, ASSUMPTION_COLUMNS],
+  };
+}
+
+const CLAIMS_RULES: RowRules<ClaimsColumn> = {
+  keyColumn: "date",
+  readsAsKey: (v) => typeof v === "number" || !isError(parseDate("", v)),
+  rowNoun: "a claim",
+  otherTables: [FAMILIES_COLUMNS, ASSUMPTION_COLUMNS],
+};
+
 /**
- * Reads the Families and Claims tables and the Assumptions from a workbook. Everything that
- * cannot be read is named (sheet, cell, reason) — never guessed, never skipped in silence.
+ * A workbook without claims is a plan before the first claim: no Claims table is fine, unless
+ * something looks like one that could not be read (a sheet named Claims, a header row with two
+ * of its columns, an Excel table named Claims missing a column).
  */
-export function readInputs(
-  snapshot: WorkbookSnapshot,
-  options: ReadOptions = {}
-): {
-  inputs?: FundingInputs;
-  problems: InputProblem[];
-} {
+function noClaimsYet(snapshot: WorkbookSnapshot, found: Search<ClaimsColumn>): boolean {
+  return (
+    found.absent === true &&
+    (found.nearMiss?.found ?? 0) < 2 &&
+    !snapshot.sheets.some((s) => !s.generated && s.name.trim().toLowerCase() === "claims")
+  );
+}
+
+/**
+ * Reads the Families and Claims tables and the Assumptions from a workbook, with the settings
+ * given outside it applied first. Everything that cannot be read is named (sheet, cell, reason)
+ * — never guessed, never skipped in silence; rows passed over on purpose are named as notices.
+ */
+export function readInputs(snapshot: WorkbookSnapshot, options: ReadOptions = {}): ReadResult {
   const problems: InputProblem[] = [];
-  const assumptions = readAssumptions(snapshot, problems);
-  const families = locateTable(snapshot, "Families", FAMILIES_COLUMNS);
-  const claims = locateTable(snapshot, "Claims", CLAIMS_COLUMNS);
-  for (const found of [families, claims]) if (found.problem) problems.push(found.problem);
-  if (!assumptions || !families.table || !claims.table) return { problems: listProblems(problems) };
+  const notices: InputProblem[] = [];
+  // readAssumptions passes over an Assumptions table it cannot use: its problems are named here.
+  const settings = locateTable(snapshot, "Assumptions", ASSUMPTION_COLUMNS);
+  if (!settings.absent) problems.push(...settings.problems);
+  const read = readAssumptions(snapshot, problems);
+  const assumptions = read && applySettings(read, options.overrides ?? {}, problems);
+  if (!assumptions) return { problems: listProblems(problems), notices };
+
+  const families = locateTable(
+    snapshot,
+    "Families",
+    FAMILIES_COLUMNS,
+    familiesRules(assumptions.framework)
+  );
+  const claims = locateTable(snapshot, "Claims", CLAIMS_COLUMNS, CLAIMS_RULES);
+  const claimsOptional = !claims.table && noClaimsYet(snapshot, claims);
+  problems.push(...families.problems, ...(claimsOptional ? [] : claims.problems));
+  notices.push(...families.notices, ...claims.notices);
+  if (claimsOptional) {
+    // Said, in case the claims are there under headings this did not recognise.
+    const [{ sheet, cell }] = claims.problems;
+    notices.push({
+      sheet,
+      cell,
+      reason:
+        'no Claims table, so the tables show nothing claimed yet: to add claims, give them a header row with "Claim date", "Outcome" and "Families" (or make them an Excel table named Claims).',
+    });
+  }
+  if (!families.table || !(claims.table || claimsOptional))
+    return { problems: listProblems(problems), notices };
 
   const familyRows = readFamilies(families.table, assumptions.framework, problems);
-  const claimRows = readClaims(claims.table, assumptions.framework, problems, options);
+  const claimRows = claims.table
+    ? readClaims(claims.table, assumptions.framework, problems, options)
+    : [];
   if (familyRows.length === 0 && problems.length === 0) {
     problems.push({
       sheet: families.table.sheet,
@@ -264,19 +323,47 @@ export function readInputs(
       reason: "the Families table has no rows: add a row per financial year.",
     });
   }
-  if (problems.length > 0) return { problems: listProblems(problems) };
+  if (problems.length > 0) return { problems: listProblems(problems), notices };
   return {
     inputs: {
       families: familyRows,
       claims: claimRows,
       assumptions,
-      sources: { families: range(families.table), claims: range(claims.table) },
+      sources: {
+        families: range(families.table),
+        claims: claims.table ? range(claims.table) : "no Claims table yet",
+      },
     },
     problems,
+    notices,
   };
 }
 
-export type Overrides = Partial<Record<AssumptionKey, string>>;
+/**
+ * The workbook's assumptions with settings given outside it on top (the framework first: the
+ * other defaults follow it), or undefined with the problems named.
+ */
+function applySettings(
+  workbook: Assumptions,
+  overrides: Overrides,
+  problems: InputProblem[]
+): Assumptions | undefined {
+  const assumptions: Assumptions = { ...workbook };
+  const keys = (Object.keys(overrides) as AssumptionKey[]).sort(
+    (a, b) => Number(b === "framework") - Number(a === "framework")
+  );
+  const before = problems.length;
+  for (const key of keys) {
+    const reason = setAssumption(assumptions, key, overrides[key] ?? null);
+    if (reason)
+      problems.push({
+        sheet: "(command line)",
+        cell: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
+        reason,
+      });
+  }
+  return problems.length > before ? undefined : assumptions;
+}
 
 /**
  * Applies what-if settings given outside the workbook (command-line flags, the task pane) on
@@ -287,20 +374,8 @@ export function applyOverrides(
   overrides: Overrides
 ): { inputs?: FundingInputs; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
-  const assumptions: Assumptions = { ...inputs.assumptions };
-  const keys = (Object.keys(overrides) as AssumptionKey[]).sort(
-    (a, b) => Number(b === "framework") - Number(a === "framework")
-  );
-  for (const key of keys) {
-    const reason = setAssumption(assumptions, key, overrides[key] ?? null);
-    if (reason)
-      problems.push({
-        sheet: "(command line)",
-        cell: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-        reason,
-      });
-  }
-  if (problems.length > 0) return { problems };
+  const assumptions = applySettings(inputs.assumptions, overrides, problems);
+  if (!assumptions) return { problems };
   const { framework } = assumptions;
   const families: FamiliesRow[] = [];
   for (const row of inputs.families) {

@@ -195,8 +195,16 @@ describe("bad workbooks get a clear message and exit status 2", () => {
 
   it("a missing table or column is named", async () => {
     const { stderr } = await inputs("missing.xlsx", (w) =>
-      w.removeWorksheet(w.getWorksheet("Claims")!.id)
+      w.removeWorksheet(w.getWorksheet("Families")!.id)
     );
-    expect(stderr).toMatch(/no Claims table/);
+    expect(stderr).toMatch(/no Families table/);
+    const column = await inputs(
+      "no-outcome.xlsx",
+      (w) => (w.getWorksheet("Claims")!.getCell("B4").value = "Notes")
+    );
+    expect(column.status).toBe(2);
+    expect(column.stderr).toMatch(
+      /Claims!A4: the Claims table has no outcome column: add a column headed "Outcome" \(or "Type of outcome"\)/
+    );
   });
 });

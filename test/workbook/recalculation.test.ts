@@ -270,6 +270,26 @@ run("LibreOffice recalculates the generated workbook to the engine's figures", (
     expect(await mismatches("funded-flag", input, plan)).toEqual([]);
   }, 180000);
 
+  it("for counts typed as text, which the formulas read as the numbers read", async () => {
+    const sheets = inputSheets(
+      [
+        ["2012/13", 1705, 300],
+        ["2013/14", 0, 288],
+      ],
+      ROTHERHAM_PATTERN,
+      [["Framework", "phase1"]]
+    );
+    const rows = sheets.find((s) => s.name === "Families")!.tables[0].rows;
+    // As a council's workbook holds them: text cells, with thousands commas and stray spaces.
+    Object.assign(rows[0][1], { value: "1,705", format: "text" });
+    Object.assign(rows[0][2], { value: " 300 ", format: "text" });
+    Object.assign(rows[1][2], { value: "288", format: "text" });
+    const plan = planFrom(sheets);
+    expect(plan.summary.cohort).toBe(1705);
+    const input = { sheets, names: {}, summary: plan.summary };
+    expect(await mismatches("text-counts", input, plan)).toEqual([]);
+  }, 180000);
+
   it("notices a wrong formula, naming its sheet and cell", async () => {
     const { input, plan } = build([["2012/13", 705, null]], ROTHERHAM_PATTERN, [
       ["Framework", "phase1-fast-track"],

@@ -240,13 +240,17 @@ describe("inputs that cannot be read are named with sheet, cell and reason", () 
     );
     expect(
       problems([["2012/13", 705, 294]], [["31/02/2014", "Progress to work", 4, null]])[0]
-    ).toMatch(/^Claims!A5: the claim date is not a date/);
+    ).toBe(
+      'Claims!A5: the claim date "31/02/2014" is not a real date: February 2014 has 28 days, so correct the day.'
+    );
     expect(problems([["2012/13", 705, 294]], [["2014-02-28", "Housing", 4, null]])[0]).toMatch(
       /^Claims!B5: "Housing" is not an outcome type/
     );
     expect(
       problems([["2012/13", 705, 294]], [["2014-02-28", "Progress to work", 4.5, null]])[0]
-    ).toBe("Claims!C5: families must be a whole number of families, not 4.5.");
+    ).toBe(
+      "Claims!C5: families must be a whole number of families, not 4.5: families cannot be split."
+    );
     expect(problems([["2012/13", 705, 294]], [], [["Success rate", "most"]])[0]).toMatch(
       /^Assumptions!B5: this must be a share/
     );
@@ -257,9 +261,9 @@ describe("inputs that cannot be read are named with sheet, cell and reason", () 
       sheets: [{ name: "Sheet1", cells: [["hello"]] }],
       tables: [],
     };
-    expect(readInputs(empty).problems.map((p) => p.reason)).toEqual([
-      'no Families table: add an Excel table named Families, or a header row with "financial year", "families nominated".',
-      'no Claims table: add an Excel table named Claims, or a header row with "claim date", "outcome", "families".',
+    // No Claims table is a plan before the first claim: only the missing Families table is named.
+    expect(readInputs(empty).problems.map((p) => `${p.sheet}!${p.cell}: ${p.reason}`)).toEqual([
+      'Sheet1!A1: no Families table: this sheet has no header row with "Financial year" and "Families nominated" (or "Families identified") in its first 50 rows: add one above the data, or make the data an Excel table named Families.',
     ]);
   });
 
