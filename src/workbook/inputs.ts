@@ -4,6 +4,7 @@ import { isError } from "../engine/errors";
 import { Framework } from "../engine/frameworks";
 import { Decimal, dec, wholeNumber } from "../engine/money";
 import { findOutcome } from "../engine/outcomes";
+import { outcomeNotPaid } from "../engine/paid-outcomes";
 import { resolveYear } from "../engine/years";
 import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./assumptions";
 import { ClaimReferences, futureClaim } from "./claim-checks";
@@ -314,11 +315,12 @@ export function applyOverrides(
     } else families.push({ ...row, year, financialYear: framework.years[year - 1].label });
   }
   for (const claim of inputs.claims) {
-    if (!framework.results.has(claim.outcome)) {
+    const notPaid = outcomeNotPaid(framework, claim.outcome, claim.label);
+    if (notPaid) {
       problems.push({
         sheet: inputs.sources.claims.split("!")[0],
         cell: claim.label,
-        reason: `the ${framework.id} framework does not pay for ${JSON.stringify(claim.label)}.`,
+        reason: notPaid.message,
       });
     }
   }
