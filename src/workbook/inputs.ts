@@ -14,6 +14,7 @@ import { CellValue } from "./plan-types";
 import { sheetRef } from "./cells";
 import { listProblems } from "./problem-list";
 import { WorkbookSnapshot, address } from "./snapshot";
+import { settingProblem } from "./setting-problem";
 import { missingYears } from "./year-gaps";
 
 export type { InputProblem } from "./locate";
@@ -294,12 +295,7 @@ export function applyOverrides(
   );
   for (const key of keys) {
     const reason = setAssumption(assumptions, key, overrides[key] ?? null);
-    if (reason)
-      problems.push({
-        sheet: "(command line)",
-        cell: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-        reason,
-      });
+    if (reason) problems.push(settingProblem(key, reason));
   }
   if (problems.length > 0) return { problems };
   const { framework } = assumptions;
