@@ -4,7 +4,6 @@ import { FUNCTIONS } from "../../src/functions/table";
 import { FUNCTION_HELP } from "../../src/functions/function-help";
 import { builtCli } from "../support/cli";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { functionHelp } = require("../../scripts/function-help.js");
 
 /** The help a newcomer reaches for, through the built command line. */
