@@ -54,10 +54,20 @@ export const Problems = {
     ),
   shareOutOfRange: (what: string, got: string, percent?: string) =>
     num(
-      `${what} must be between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not ${got}${percent ? `: for ${percent}% write ${percent}%` : ""}.`
+      `${what} must be a share between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not ${got}${percent ? `: for ${percent}% write ${percent}%` : ""}.`
     ),
   shareNotValid: (what: string, got: unknown) =>
-    value(`${what} must be a share such as 5/6, 0.8333 or 83.3%, not ${quote(got)}.`),
+    value(
+      `${what} must be a share between 0 and 1 such as 5/6, 0.8333 or 83.3%, not ${quote(got)}.`
+    ),
+  notMoney: (what: string, got: unknown) =>
+    value(`${what} must be an amount of money such as 1000 or £1,000, not ${quote(got)}.`),
+  negativeMoney: (what: string, got: number | string) =>
+    num(`${what} cannot be negative (${got}): enter £0 or more.`),
+  tooMuchMoney: (what: string, got: number | string) =>
+    num(
+      `${what} is ${got}, more than the £${MAX_MONEY.toLocaleString("en-GB")} this model allows: check the cell.`
+    ),
   rateOutOfRange: (what: string, got: string) =>
     num(`${what} must be between 0% and 100%, not ${got}.`),
   unknownRounding: (got: unknown) =>

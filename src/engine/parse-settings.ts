@@ -54,11 +54,17 @@ export function countSetting(
 
 /** An amount of money in £ ("£1,000.50", 1000.5): not negative, at most £1 trillion. */
 export function moneySetting(what: string, value: SettingValue): Result<Decimal> {
+  if (typeof value === "boolean") return Problems.notMoney(what, value);
   const text = typeof value === "string" ? value.trim().replace(/^£\s*/, "") : value;
   const n = numberSetting(what, text === "" ? value : text);
-  if (isError(n)) return n;
-  if (n < 0) return Problems.negative(what, n);
-  if (n > MAX_MONEY) return Problems.tooLarge(what, n, MAX_MONEY);
+  if (isError(n)) {
+    // Blank, "10,00" and infinities keep their own message; other text is not money.
+    const notMoney =
+      typeof text === "string" && text !== "" && !/,/.test(text) && n.kind === "value";
+    return notMoney ? Problems.notMoney(what, value) : n;
+  }
+  if (n < 0) return Problems.negativeMoney(what, n);
+  if (n > MAX_MONEY) return Problems.tooMuchMoney(what, n);
   return dec(n);
 }
 
@@ -79,10 +85,9 @@ export function shareSetting(what: string, value: SettingValue): Result<Decimal>
   if (parsed === undefined) return Problems.shareNotValid(what, value);
   if (parsed.isNegative() || parsed.greaterThan(1)) {
     const shown = typeof value === "string" ? value.trim() : parsed.toString();
-    const meantPercent =
-      typeof value === "number" || !String(value).includes("%")
-        ? parsed.greaterThan(1) && parsed.lessThanOrEqualTo(100)
-        : false;
+    // "65" was most likely meant as 65%; "7/6" or "150%" was not.
+    const plain = typeof value === "number" || /^[\d.]+$/.test(String(value).trim());
+    const meantPercent = plain && parsed.greaterThan(1) && parsed.lessThanOrEqualTo(100);
     return Problems.shareOutOfRange(what, shown, meantPercent ? parsed.toString() : undefined);
   }
   return parsed;

@@ -128,9 +128,13 @@ describe("numbers, counts and £", () => {
     expect((moneySetting("the grant", "£1,234.56") as Decimal).toString()).toBe("1234.56");
     expect((moneySetting("the grant", "£ 100000") as Decimal).toString()).toBe("100000");
     expect(message(moneySetting("the grant", "-£5"))).toBe(
-      `the grant must be a number, not "-£5".`
+      `the grant must be an amount of money such as 1000 or £1,000, not "-£5".`
     );
-    expect(message(moneySetting("the grant", -5))).toBe("the grant cannot be negative (-5).");
+    expect(message(moneySetting("the grant", "10,00"))).toMatch(/a comma separates thousands/);
+    expect(message(moneySetting("the grant", true))).toMatch(/must be an amount of money/);
+    expect(message(moneySetting("the grant", -5))).toBe(
+      "the grant cannot be negative (-5): enter £0 or more."
+    );
   });
 
   it("reads counts of families: whole, not negative, not absurd", () => {
@@ -160,13 +164,17 @@ describe("shares", () => {
 
   it("says how to write a percentage when a plain number above 1 was meant as one", () => {
     expect(message(shareSetting("the success rate", "65"))).toBe(
-      "the success rate must be between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not 65: for 65% write 65%."
+      "the success rate must be a share between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not 65: for 65% write 65%."
     );
     expect(message(shareSetting("the success rate", "150%"))).toBe(
-      "the success rate must be between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not 150%."
+      "the success rate must be a share between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not 150%."
     );
+    expect(message(shareSetting("share", "7/6"))).toBe(
+      "share must be a share between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not 7/6."
+    );
+    expect(message(shareSetting("share", 1.5))).toMatch(/not 1\.5: for 1\.5% write 1\.5%\.$/);
     expect(message(shareSetting("share", "most"))).toBe(
-      `share must be a share such as 5/6, 0.8333 or 83.3%, not "most".`
+      `share must be a share between 0 and 1 such as 5/6, 0.8333 or 83.3%, not "most".`
     );
   });
 

@@ -165,7 +165,7 @@ describe("inputs that cannot be read are named with sheet, cell and reason", () 
       problems([["2012/13", 705, 294]], [["2014-02-28", "Progress to work", 4.5, null]])[0]
     ).toBe("Claims!C5: families must be a whole number of families, not 4.5.");
     expect(problems([["2012/13", 705, 294]], [], [["Success rate", "most"]])[0]).toMatch(
-      /^Assumptions!B5: the success rate must be a share such as 5\/6/
+      /^Assumptions!B5: the success rate must be a share between 0 and 1 such as 5\/6/
     );
   });
 
