@@ -1,5 +1,6 @@
+import { Framework, builtInFramework } from "../engine/frameworks";
 import { didYouMean } from "../engine/near-miss";
-import { AssumptionKey } from "../workbook/assumptions";
+import { AssumptionKey, defaultAssumptions, setAssumption } from "../workbook/assumptions";
 import { Overrides } from "../workbook/inputs";
 import { UsageError } from "./parse-arg";
 
@@ -59,5 +60,23 @@ export function parseTablesArgs(args: readonly string[]): {
   }
   if (!input || !out)
     throw new UsageError("usage: tf-funding tables IN.xlsx -o OUT.xlsx [options]");
+  checkValues(overrides);
   return { input, out, overrides };
+}
+
+/**
+ * A flag's value that no workbook could make right ("--framework nonsense", "--funded 10,00")
+ * is a usage error before any file is opened, so it is named alone rather than buried under the
+ * problems it would cause in the workbook. Years wait for the workbook: how many a framework has
+ * depends on the framework in force, which the workbook may choose.
+ */
+function checkValues(overrides: Overrides): void {
+  const scratch = defaultAssumptions(builtInFramework("phase1") as Framework);
+  const keys = (Object.keys(overrides) as AssumptionKey[]).filter((key) => key !== "years");
+  const lines = keys.flatMap((key) => {
+    const reason = setAssumption(scratch, key, overrides[key] ?? null);
+    // Worded as problemLine words a setting problem: "--funded: reason".
+    return reason ? [`${flagOf(key)}: ${reason}`] : [];
+  });
+  if (lines.length > 0) throw new UsageError(lines.join("\n"));
 }

@@ -171,6 +171,32 @@ describe("tf-funding tables: flags", () => {
     expect(funded.stderr).not.toContain("(command line)");
   });
 
+  it("names an unknown framework before opening the workbook, so no year errors bury it", async () => {
+    const output = await run([
+      "tables",
+      file("never-read.xlsx"),
+      "-o",
+      file("g.xlsx"),
+      "--framework",
+      "phse2",
+    ]);
+    expect(output.status).toBe(2);
+    expect(output.stderr).toBe(
+      `tf-funding: --framework: there is no framework called "phse2": did you mean phase2? The frameworks are phase1, phase1-fast-track, phase2, phase2-earned-autonomy, supporting-families.\n` +
+        `Run "tf-funding tables --help" for usage.\n`
+    );
+  });
+
+  it("leaves --years to the framework in force, which the workbook may choose", async () => {
+    const input = await inputs("years.xlsx", few);
+    // phase1-fast-track has 3 programme years: 4 is refused once the framework is known.
+    const output = await run(["tables", input, "-o", file("y.xlsx"), "--years=4"]);
+    expect(output.status).toBe(2);
+    expect(output.stderr).toMatch(
+      /^--years: years must be a whole number from 1 to 3 \(the phase1-fast-track/m
+    );
+  });
+
   it.each([
     [["--sucess-rate", "0.5"], /unknown option --sucess-rate: did you mean --success-rate\?/],
     [["--funded"], /--funded needs a value/],
