@@ -1,33 +1,9 @@
-import { callCommand, CommandOutput, functionList } from "./call";
+import { didYouMean } from "../engine/near-miss";
+import { callCommand, CommandOutput, functionNamed } from "./call";
+import { COMMANDS, Command, commandHelp, functionHelp, helpTopic, usage, version } from "./help";
 import { BadFileError, UsageError } from "./parse-arg";
 import { sampleCommand } from "./sample";
 import { Progress, QUIET, tablesCommand } from "./tables";
-
-const USAGE = `tf-funding: Troubled Families funding from the command line
-
-Usage:
-  tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
-                                    add the cash-envelope and PbR-risk tables to a copy of IN
-  tf-funding sample OUT.xlsx        write a sample input workbook (from the seed reports)
-  tf-funding call FUNCTION [ARGS...] [--json]
-                                    evaluate a custom function, as Excel would
-  tf-funding help                   show this help
-
-Options for tables (each overrides the workbook's Assumptions table):
-  --framework NAME   --years N   --rounding half-up|none|down   --funded N
-  --council-contribution £   --success-rate 0.65   --grant £   --employment-target 0.1
-  --clawback-rate 0.02
-IN is never changed: its sheets are copied to OUT, which is written whole or not at all, and
-a rebuild replaces only the sheets tables made. --json prints the summary as one JSON line.
-
-Arguments to call are numbers, text, "" for an omitted optional argument, or a JSON 2-D array
-for a range ([[1],[2]]); dates as ISO text (2014-08-01) or Excel serial numbers.
-Exit status: 0 done, 1 an Excel error from call (#VALUE!, #NUM!, ...), 2 a usage error or a
-workbook that cannot be read.
-
-Functions:
-${functionList()}
-`;
 
 /**
  * Runs one command line; never throws, so the process always ends with a defined status.
@@ -41,7 +17,16 @@ export async function run(
   const json = argv.includes("--json");
   const args = argv.filter((a) => a !== "--json");
   const [command, ...rest] = args;
+  const help = (text: string): CommandOutput => ({ stdout: text, stderr: "", status: 0 });
+  // "tables --help", "call TF_ENVELOPE -h": the help of what the line was about to do.
+  const wantsHelp = rest.some((a) => a === "--help" || a === "-h");
   try {
+    if (wantsHelp && (COMMANDS as readonly string[]).includes(command)) {
+      const id = command === "call" ? rest.find((a) => !a.startsWith("-")) : undefined;
+      return help(
+        id ? (functionHelp(functionNamed(id).id) ?? "") : commandHelp(command as Command)
+      );
+    }
     switch (command) {
       case "call":
         return callCommand(rest, json);
@@ -49,18 +34,30 @@ export async function run(
         return await tablesCommand(rest, json, progress);
       case "sample":
         return await sampleCommand(rest);
-      case undefined:
       case "help":
+        return help(rest.length > 0 ? helpTopic(rest.join(" ")) : usage());
       case "--help":
       case "-h":
-        return { stdout: USAGE, stderr: "", status: command === undefined ? 2 : 0 };
-      default:
-        throw new UsageError(`unknown command "${command}".`);
+        return help(usage());
+      case "--version":
+      case "-V":
+      case "version":
+        return help(`tf-funding ${version()}\n`);
+      case undefined:
+        return { stdout: usage(), stderr: "", status: 2 };
+      default: {
+        const near = didYouMean(command, COMMANDS);
+        throw new UsageError(`unknown command "${command}"${near ? `: ${near}` : "."}`);
+      }
     }
   } catch (failure) {
     if (failure instanceof UsageError) {
       // A bad file's message says what to do; help would only bury it.
-      const hint = failure instanceof BadFileError ? "" : `Run "tf-funding help" for usage.\n`;
+      const topic =
+        command !== "help" && (COMMANDS as readonly string[]).includes(command)
+          ? `${command} --help`
+          : "help";
+      const hint = failure instanceof BadFileError ? "" : `Run "tf-funding ${topic}" for usage.\n`;
       return json
         ? {
             stdout: `${JSON.stringify({ error: failure instanceof BadFileError ? "file" : "usage", message: failure.message })}\n`,

@@ -1,9 +1,11 @@
 import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
-import { InputProblem, Overrides, readInputs } from "../workbook/inputs";
+import { readInputs } from "../workbook/inputs";
 import { buildPlan } from "../workbook/plan";
 import { CommandOutput } from "./call";
-import { BadFileError, UsageError } from "./parse-arg";
+import { parseTablesArgs } from "./flags";
+import { BadFileError } from "./parse-arg";
+import { problemLine } from "./problem-line";
 import { summaryText } from "./summary";
 import { writeWorkbookAtomically } from "./write-file";
 import { partsLostOnCopy } from "./xlsx-parts";
@@ -18,52 +20,10 @@ export interface Progress {
 
 export const QUIET: Progress = { line: () => undefined, interactive: false };
 
-const FLAGS: Record<string, keyof Overrides> = {
-  "--framework": "framework",
-  "--years": "years",
-  "--rounding": "rounding",
-  "--funded": "funded",
-  "--council-contribution": "councilContribution",
-  "--success-rate": "successRate",
-  "--grant": "grantPerYear",
-  "--employment-target": "employmentTarget",
-  "--clawback-rate": "clawbackRate",
-};
+export { problemLine } from "./problem-line";
 
 /** Claims beyond which reading and writing take long enough to say what is happening. */
 const LONG_INPUT = 5000;
-
-function parse(args: readonly string[]): { input: string; out: string; overrides: Overrides } {
-  const overrides: Overrides = {};
-  let input: string | undefined;
-  let out: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === "-o" || arg === "--out") {
-      out = args[++i];
-      if (out === undefined) throw new UsageError(`${arg} needs the file to write.`);
-    } else if (FLAGS[arg]) {
-      const value = args[++i];
-      if (value === undefined) throw new UsageError(`${arg} needs a value.`);
-      overrides[FLAGS[arg]] = value;
-    } else if (arg.startsWith("-") && arg !== "-")
-      throw new UsageError(`unknown option ${arg}: use ${Object.keys(FLAGS).join(", ")}.`);
-    else if (input === undefined) input = arg;
-    else throw new UsageError(`unexpected argument ${arg}.`);
-  }
-  if (!input || !out)
-    throw new UsageError("usage: tf-funding tables IN.xlsx -o OUT.xlsx [options]");
-  return { input, out, overrides };
-}
-
-/** A problem as the user finds it: Sheet!B7 for a cell; the flag for a command-line value. */
-export function problemLine(problem: InputProblem): string {
-  if (/^\$?[A-Z]{1,3}\$?\d+$/i.test(problem.cell)) {
-    return `${problem.sheet}!${problem.cell}: ${problem.reason}`;
-  }
-  if (problem.cell.startsWith("--")) return `${problem.cell}: ${problem.reason}`;
-  return `${problem.sheet}${problem.cell ? ` (${problem.cell})` : ""}: ${problem.reason}`;
-}
 
 /**
  * `tf-funding tables IN.xlsx -o OUT.xlsx`: the funding tables added to a copy of the workbook.
@@ -74,7 +34,7 @@ export async function tablesCommand(
   json: boolean,
   progress: Progress = QUIET
 ): Promise<CommandOutput> {
-  const { input, out, overrides } = parse(args);
+  const { input, out, overrides } = parseTablesArgs(args);
   if (progress.interactive) progress.line(`Reading ${input}…`);
   const workbook = await loadWorkbook(input);
   const applied = readInputs(readSnapshot(workbook), {

@@ -4,6 +4,7 @@ import { Framework, resultRate } from "./frameworks";
 import { Problems } from "./messages";
 import { Decimal, ZERO, numberOf, sum, toPence, wholeNumber } from "./money";
 import { OUTCOME_TYPES, OutcomeId } from "./outcomes";
+import { outcomeNotPaid } from "./paid-outcomes";
 
 // The summaries live in their own module to keep this one small; re-exported so that the
 // engine's index (which exports this module) also offers them.
@@ -62,14 +63,8 @@ function checkClaim(framework: Framework, claim: Claim, row: number): Result<Cla
   const what = `claim row ${row}`;
   const date = toSerial(`${what} date`, claim.date);
   if (isError(date)) return date;
-  if (!framework.results.has(claim.outcome)) {
-    const paid = [...framework.results.keys()].map((id) => OUTCOME_TYPES[id].label);
-    return Problems.outcomeNotPaid(
-      OUTCOME_TYPES[claim.outcome]?.label ?? String(claim.outcome),
-      framework.id,
-      paid
-    );
-  }
+  const notPaid = outcomeNotPaid(framework, claim.outcome);
+  if (notPaid) return notPaid;
   const { families, amount, attachmentYear } = claim;
   if (!families.isFinite()) return Problems.notFinite(`${what} families`);
   if (families.isNegative()) return Problems.negative(`${what} families`, families.toString());

@@ -22,7 +22,6 @@ import { TableRow, readSingleSettings } from "./framework-table-settings";
 import { Problems, TableProblems } from "./messages";
 import { dec } from "./money";
 import { OUTCOME_IDS, OUTCOME_TYPES, OutcomeId } from "./outcomes";
-import { normaliseName } from "./text";
 
 export type { TableCell } from "./framework-table-cells";
 
@@ -83,9 +82,7 @@ function readRows(rows: readonly (readonly TableCell[])[]) {
 
 /** A built-in framework, however it is spaced or punctuated ("Phase 1 fast track"). */
 function findBase(name: string): FrameworkDefinition | undefined {
-  const squash = (text: string) => normaliseName(text).replace(/ /g, "");
-  const id = FRAMEWORK_IDS.find((known) => squash(known) === squash(name));
-  return id === undefined ? undefined : builtInFramework(id)?.definition;
+  return builtInFramework(name)?.definition;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { isoFromSerial, toSerial } from "./dates";
 import { Result, isError } from "./errors";
-import { ROUNDINGS, Rounding, parseShare } from "./frameworks";
-import { MAX_MONEY, Problems, TableProblems } from "./messages";
-import { Decimal, dec } from "./money";
+import { Rounding } from "./frameworks";
+import { Problems, TableProblems } from "./messages";
+import { moneySetting, roundingSetting, shareSetting } from "./parse-settings";
 import { OutcomeId, findOutcome } from "./outcomes";
 import { normaliseName } from "./text";
 import { financialYearLabel, financialYearStart } from "./years";
@@ -121,43 +121,28 @@ export function classifyRow(
 export const isBlank = (cell: TableCell | undefined): boolean =>
   cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 
+/*
+ * A framework table's money, shares and rounding are read by the engine's one set of setting
+ * parsers (parse-settings.ts), so a framework table, a cell and a flag read "£1,000", "10,00",
+ * "5/6" and "Half up" alike; the message is prefixed with the table row.
+ */
+
 /** The money in one cell as a decimal string: 1000, "1000", "£1,000.50". */
 export function parseMoney(row: number, setting: string, cell: TableCell): Result<string> {
-  const fail = (problem: string) => Problems.frameworkTable(row, problem);
-  let amount: Decimal | undefined;
-  if (typeof cell === "number" && Number.isFinite(cell)) amount = dec(cell);
-  if (typeof cell === "string") {
-    const cleaned = cell.replace(/[£,\s]/g, "");
-    if (/^-?\d+(\.\d+)?$/.test(cleaned)) amount = dec(cleaned);
-  }
-  if (amount === undefined) return fail(TableProblems.notMoney(setting, cell));
-  if (amount.isNegative()) return fail(TableProblems.negativeMoney(setting, amount.toString()));
-  if (amount.greaterThan(MAX_MONEY))
-    return fail(TableProblems.tooMuchMoney(setting, amount.toString()));
-  return amount.toString();
+  const amount = moneySetting(setting, cell);
+  return isError(amount) ? Problems.frameworkTable(row, amount.message) : amount.toString();
 }
 
 /** A share between 0 and 1: 5/6 (kept as a fraction so it stays exact), 0.8333 or 83.3%. */
 export function parseShareCell(row: number, setting: string, cell: TableCell): Result<string> {
-  const fail = () => Problems.frameworkTable(row, TableProblems.notShare(setting, cell));
-  let text: string | undefined;
-  if (typeof cell === "number" && Number.isFinite(cell)) text = dec(cell).toString();
-  if (typeof cell === "string") {
-    const percent = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(cell);
-    text = percent ? dec(percent[1]).div(100).toString() : cell.trim();
-  }
-  const share = text === undefined ? undefined : parseShare(text);
-  if (text === undefined || share === undefined || share.isNegative() || share.greaterThan(1))
-    return fail();
-  return text;
+  const share = shareSetting(setting, cell);
+  if (isError(share)) return Problems.frameworkTable(row, share.message);
+  return typeof cell === "string" && cell.includes("/") ? cell.trim() : share.toString();
 }
 
 export function parseRounding(row: number, cell: TableCell): Result<Rounding> {
-  const found =
-    typeof cell === "string"
-      ? ROUNDINGS.find((r) => normaliseName(r) === normaliseName(cell))
-      : undefined;
-  return found ?? Problems.frameworkTable(row, TableProblems.unknownRounding(cell));
+  const rounding = roundingSetting(cell);
+  return isError(rounding) ? Problems.frameworkTable(row, rounding.message) : rounding;
 }
 
 export function parseWhole(

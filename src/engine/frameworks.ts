@@ -1,4 +1,7 @@
+import { Result } from "./errors";
+import { Problems } from "./messages";
 import { Decimal, dec } from "./money";
+import { nearMisses } from "./near-miss";
 import { OutcomeId } from "./outcomes";
 
 export type Rounding = "half-up" | "none" | "down";
@@ -260,18 +263,55 @@ const COMPILED: ReadonlyMap<string, Framework> = new Map(
   BUILT_IN_FRAMEWORKS.map((definition) => [definition.id, compileFramework(definition)])
 );
 
-/** A built-in framework by id (case- and space-insensitive), or undefined. */
+/**
+ * A framework name as people write it, reduced to a key: case, spaces, hyphens, underscores and
+ * the words "Troubled Families" do not matter ("Phase 2", "phase-2", "TF phase2" are one name).
+ */
+function frameworkKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/troubled\s*families|^\s*tf\b/g, "")
+    .replace(/[^a-z0-9]/g, "");
+}
+
+/** Other names officers use for the built-in frameworks, beside their ids and full names. */
+const FRAMEWORK_ALIASES: Record<string, readonly string[]> = {
+  phase1: ["phase one"],
+  "phase1-fast-track": ["fast track", "phase one fast track"],
+  phase2: ["phase two", "expanded programme"],
+  "phase2-earned-autonomy": ["earned autonomy", "phase two earned autonomy"],
+  "supporting-families": [],
+};
+
+const BY_KEY: ReadonlyMap<string, Framework> = new Map(
+  BUILT_IN_FRAMEWORKS.flatMap((definition) => {
+    const framework = COMPILED.get(definition.id) as Framework;
+    const names = [definition.id, definition.name, ...(FRAMEWORK_ALIASES[definition.id] ?? [])];
+    return names.map((name) => [frameworkKey(name), framework] as [string, Framework]);
+  })
+);
+
+/**
+ * A built-in framework by name, or undefined: its id ("phase2") or the way people write it
+ * ("Phase 2", "phase 1 fast track", "Earned autonomy", "Supporting Families").
+ */
 export function builtInFramework(name: string): Framework | undefined {
   // Most cells spell the id as it is: no need to normalise it on every call.
-  return (
-    COMPILED.get(name) ??
-    COMPILED.get(
-      name
-        .trim()
-        .toLowerCase()
-        .replace(/[\s_]+/g, "-")
-    )
-  );
+  return COMPILED.get(name) ?? BY_KEY.get(frameworkKey(name));
+}
+
+/**
+ * A built-in framework by name, or the problem that names what was typed, lists the frameworks
+ * and suggests the nearest for a slip ("phse2": did you mean phase2?). `tableAllowed`: the
+ * message also offers a framework table (in a cell, where a range can hold one).
+ */
+export function findFramework(value: unknown, tableAllowed = false): Result<Framework> {
+  const found = typeof value === "string" ? builtInFramework(value) : undefined;
+  if (found) return found;
+  const typed = typeof value === "string" ? frameworkKey(value) : "";
+  const keys = FRAMEWORK_IDS.map((id) => frameworkKey(id));
+  const near = nearMisses(typed, keys).map((key) => FRAMEWORK_IDS[keys.indexOf(key)]);
+  return Problems.unknownFramework(value, FRAMEWORK_IDS, near, tableAllowed);
 }
 
 /** The per-family maximum in a programme year: attachment plus the most results can pay. */

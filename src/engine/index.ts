@@ -17,3 +17,6 @@ export * from "./forecast";
 export * from "./claims";
 export * from "./realism";
 export * from "./risk";
+export * from "./parse-settings";
+export * from "./paid-outcomes";
+export * from "./near-miss";

@@ -9,6 +9,12 @@ import { quote } from "./text";
 export const MAX_FAMILIES = 10_000_000;
 export const MAX_MONEY = 1e12;
 
+/** "a", "a or b", "a, b or c". */
+const orList = (items: readonly string[]) =>
+  items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+
 const value = (message: string) => new FundingError("value", message);
 const num = (message: string) => new FundingError("num", message);
 
@@ -33,6 +39,10 @@ export const Problems = {
     ),
   blank: (what: string) => value(`${what} is empty: enter a number.`),
   notANumber: (what: string, got: unknown) => value(`${what} must be a number, not ${quote(got)}.`),
+  commaNotThousands: (what: string, got: unknown) =>
+    value(
+      `${what} must be a number, not ${quote(got)}: a comma separates thousands (1,000); write pence or fractions with a point (10.50).`
+    ),
   notText: (what: string, got: unknown) => value(`${what} must be text, not ${quote(got)}.`),
   notFinite: (what: string) => num(`${what} is not a finite number: enter an ordinary number.`),
   negative: (what: string, got: number | string) => num(`${what} cannot be negative (${got}).`),
@@ -42,17 +52,34 @@ export const Problems = {
     num(
       `${what} is ${got}, more than the ${limit.toLocaleString("en-GB")} this model allows: check the cell.`
     ),
-  shareOutOfRange: (what: string, got: string) =>
-    num(`${what} must be between 0 and 1 (for example 5/6 or 0.8333), not ${got}.`),
+  shareOutOfRange: (what: string, got: string, percent?: string) =>
+    num(
+      `${what} must be a share between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not ${got}${percent ? `: for ${percent}% write ${percent}%` : ""}.`
+    ),
   shareNotValid: (what: string, got: unknown) =>
-    value(`${what} must be a share such as 5/6, 0.8333 or 83.3%, not ${quote(got)}.`),
+    value(
+      `${what} must be a share between 0 and 1 such as 5/6, 0.8333 or 83.3%, not ${quote(got)}.`
+    ),
+  notMoney: (what: string, got: unknown) =>
+    value(`${what} must be an amount of money such as 1000 or £1,000, not ${quote(got)}.`),
+  negativeMoney: (what: string, got: number | string) =>
+    num(`${what} cannot be negative (${got}): enter £0 or more.`),
+  tooMuchMoney: (what: string, got: number | string) =>
+    num(
+      `${what} is ${got}, more than the £${MAX_MONEY.toLocaleString("en-GB")} this model allows: check the cell.`
+    ),
   rateOutOfRange: (what: string, got: string) =>
     num(`${what} must be between 0% and 100%, not ${got}.`),
   unknownRounding: (got: unknown) =>
     value(`rounding must be "half-up", "none" or "down", not ${quote(got)}.`),
-  unknownFramework: (got: unknown, known: readonly string[]) =>
+  unknownFramework: (
+    got: unknown,
+    known: readonly string[],
+    near: readonly string[] = [],
+    tableAllowed = false
+  ) =>
     value(
-      `there is no framework called ${quote(got)}: use one of ${known.join(", ")}, or a framework table.`
+      `there is no framework called ${quote(got)}: ${near.length > 0 ? `did you mean ${orList(near)}? The frameworks are` : "use one of"} ${known.join(", ")}${tableAllowed ? ", or a framework table" : ""}.`
     ),
   unknownOutcome: (got: unknown, known: readonly string[]) =>
     value(`${quote(got)} is not an outcome type: use one of ${known.join(", ")}.`),
@@ -64,9 +91,9 @@ export const Problems = {
     value(
       `${quote(got)} is not a year of the ${framework} framework: use 1 to ${labels.length} or a financial year from ${labels[0]} to ${labels[labels.length - 1]}.`
     ),
-  yearsOutOfRange: (got: number | string, framework: string, most: number) =>
+  yearsOutOfRange: (got: number | string, framework: string, most: number, what = "years") =>
     num(
-      `years must be a whole number from 1 to ${most} (the ${framework} framework's programme years), not ${got}.`
+      `${what} must be a whole number from 1 to ${most} (the ${framework} framework's programme years), not ${got}.`
     ),
   profileTooLong: (length: number, framework: string, most: number) =>
     num(`the profile has ${length} years but the ${framework} framework has only ${most}.`),

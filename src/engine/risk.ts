@@ -4,7 +4,8 @@ import { Result, isError } from "./errors";
 import { ProgrammeYear, resultRate } from "./frameworks";
 import { MAX_MONEY, Problems } from "./messages";
 import { Decimal, Tally, ZERO, dec, sum, toPence } from "./money";
-import { OUTCOME_IDS, OUTCOME_TYPES, OutcomeId } from "./outcomes";
+import { OUTCOME_TYPES, OutcomeId } from "./outcomes";
+import { paidOutcomes } from "./paid-outcomes";
 import { TurnedAroundForecast, forecastTurnedAround } from "./risk-forecast";
 
 // The turned-around forecast has its own module; re-exported so the engine's index offers it.
@@ -99,7 +100,7 @@ export function pbrRisk(envelope: CashEnvelope, claims: readonly PricedClaim[]):
   });
 
   const { framework } = envelope;
-  const outcomes = OUTCOME_IDS.filter((id) => framework.results.has(id));
+  const outcomes = paidOutcomes(framework);
   const byOutcome = envelope.rows.flatMap((row) =>
     outcomes.map((outcome): RiskByOutcome => {
       const group = byYearOutcome[row.year.index - 1].get(outcome);

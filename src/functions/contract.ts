@@ -5,7 +5,7 @@ import { FORECAST_METHODS, ForecastMethod, forecastOutcomes, ClaimPoint } from "
 import { Framework, Rounding, resultRate } from "../engine/frameworks";
 import { Problems } from "../engine/messages";
 import { Decimal, poundsToNumber } from "../engine/money";
-import { OUTCOME_TYPES } from "../engine/outcomes";
+import { outcomeNotPaid } from "../engine/paid-outcomes";
 import { turnedAroundShare } from "../engine/shares";
 import { resolveYear } from "../engine/years";
 import * as arg from "./excel-args";
@@ -96,10 +96,8 @@ export function resultsPayment(args: readonly ExcelArg[]): Result<ExcelValue> {
   if (isError(outcome)) return outcome;
   const year = yearOf(framework, yearArg);
   if (isError(year)) return year;
-  if (!framework.results.has(outcome)) {
-    const paid = [...framework.results.keys()];
-    return Problems.outcomeNotPaid(OUTCOME_TYPES[outcome].label, framework.id, paid);
-  }
+  const notPaid = outcomeNotPaid(framework, outcome);
+  if (notPaid) return notPaid;
   return poundsToNumber(resultRate(framework, outcome, year));
 }
 

@@ -1,14 +1,15 @@
 import { Result, isError } from "../engine/errors";
+import { Framework, Rounding, builtInFramework } from "../engine/frameworks";
+import { Problems } from "../engine/messages";
+import { Decimal } from "../engine/money";
 import {
-  FRAMEWORK_IDS,
-  Framework,
-  ROUNDINGS,
-  Rounding,
-  builtInFramework,
-  parseShare,
-} from "../engine/frameworks";
-import { MAX_FAMILIES, MAX_MONEY, Problems } from "../engine/messages";
-import { Decimal, dec, wholeNumber } from "../engine/money";
+  countSetting,
+  frameworkSetting,
+  moneySetting,
+  numberSetting,
+  roundingSetting,
+  shareSetting,
+} from "../engine/parse-settings";
 import { OUTCOME_IDS, OutcomeId, findOutcome } from "../engine/outcomes";
 import { frameworkFromTable } from "../engine/custom-framework";
 import { toSerial } from "../engine/dates";
@@ -33,19 +34,10 @@ export function single(what: string, arg: ExcelArg): Result<ExcelScalar> {
   return Problems.unexpectedRange(what);
 }
 
-const NUMBER_TEXT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:e[-+]?\d+)?$/i;
-
 /** A finite number; numeric text such as "1,000" is read as Excel reads it when typed. */
 export function number(what: string, arg: ExcelArg): Result<number> {
   const value = single(what, arg);
-  if (isError(value)) return value;
-  if (isBlank(value)) return Problems.blank(what);
-  if (typeof value === "number") return Number.isFinite(value) ? value : Problems.notFinite(what);
-  if (typeof value === "string" && NUMBER_TEXT.test(value.trim())) {
-    const parsed = Number(value.trim().replace(/,/g, ""));
-    return Number.isFinite(parsed) ? parsed : Problems.notFinite(what);
-  }
-  return Problems.notANumber(what, value);
+  return isError(value) ? value : numberSetting(what, value);
 }
 
 export function optionalNumber(what: string, arg: ExcelArg, fallback: number): Result<number> {
@@ -56,24 +48,14 @@ export function optionalNumber(what: string, arg: ExcelArg, fallback: number): R
 
 /** A count of families: not negative, not absurdly large, whole unless fractions are allowed. */
 export function families(what: string, arg: ExcelArg, allowFraction = false): Result<Decimal> {
-  const value = number(what, arg);
-  if (isError(value)) return value;
-  if (value < 0) return Problems.negative(what, value);
-  if (value > MAX_FAMILIES) return Problems.tooLarge(what, value, MAX_FAMILIES);
-  if (!allowFraction && !Number.isInteger(value)) return Problems.notWhole(what, value);
-  return wholeNumber(value);
+  const value = single(what, arg);
+  return isError(value) ? value : countSetting(what, value, allowFraction);
 }
 
 /** An amount of money in £: not negative, at most £1 trillion, held to the penny. */
 export function money(what: string, arg: ExcelArg): Result<Decimal> {
   const value = single(what, arg);
-  if (isError(value)) return value;
-  const text = typeof value === "string" ? value.trim().replace(/^£/, "") : value;
-  const amount = number(what, text);
-  if (isError(amount)) return amount;
-  if (amount < 0) return Problems.negative(what, amount);
-  if (amount > MAX_MONEY) return Problems.tooLarge(what, amount, MAX_MONEY);
-  return dec(amount);
+  return isError(value) ? value : moneySetting(what, value);
 }
 
 /** A count of families that may be left out (an empty cell or omitted argument). */
@@ -91,37 +73,16 @@ export function optionalFamilies(
 export function share(what: string, arg: ExcelArg): Result<Decimal | undefined> {
   const value = single(what, arg);
   if (isError(value)) return value;
-  if (isBlank(value)) return undefined;
-  let parsed: Decimal | undefined;
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) return Problems.notFinite(what);
-    parsed = dec(value);
-  } else if (typeof value === "string") {
-    const text = value.trim();
-    parsed = text.endsWith("%") ? parseShare(text.slice(0, -1))?.div(100) : parseShare(text);
-  }
-  if (parsed === undefined) return Problems.shareNotValid(what, value);
-  if (parsed.isNegative() || parsed.greaterThan(1))
-    return Problems.shareOutOfRange(what, parsed.toString());
-  return parsed;
+  return isBlank(value) ? undefined : shareSetting(what, value);
 }
 
 export function rounding(arg: ExcelArg): Result<Rounding | undefined> {
   const value = single("rounding", arg);
   if (isError(value)) return value;
-  if (isBlank(value)) return undefined;
-  const name =
-    typeof value === "string"
-      ? value
-          .trim()
-          .toLowerCase()
-          .replace(/[\s_]+/g, "-")
-      : "";
-  const found = ROUNDINGS.find((r) => r === name || r.replace("-", "") === name);
-  return found ?? Problems.unknownRounding(value);
+  return isBlank(value) ? undefined : roundingSetting(value);
 }
 
-/** A framework by name (phase1, phase2, …) or a framework table selected as a range. */
+/** A framework by name (phase1, "Phase 2", …) or a framework table selected as a range. */
 export function framework(arg: ExcelArg, fallback = "phase1"): Result<Framework> {
   if (Array.isArray(arg) && !(arg.length === 1 && arg[0]?.length === 1)) {
     return frameworkFromTable(
@@ -131,8 +92,7 @@ export function framework(arg: ExcelArg, fallback = "phase1"): Result<Framework>
   const value = single("framework", arg);
   if (isError(value)) return value;
   if (isBlank(value)) return builtInFramework(fallback) as Framework;
-  const found = typeof value === "string" ? builtInFramework(value) : undefined;
-  return found ?? Problems.unknownFramework(value, FRAMEWORK_IDS);
+  return frameworkSetting(value, true);
 }
 
 export function outcome(arg: ExcelArg): Result<OutcomeId> {

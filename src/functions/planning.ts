@@ -5,6 +5,7 @@ import { resultRate } from "../engine/frameworks";
 import { Problems } from "../engine/messages";
 import { Decimal, poundsToNumber, sum, toPence } from "../engine/money";
 import { OUTCOME_TYPES } from "../engine/outcomes";
+import { outcomeNotPaid } from "../engine/paid-outcomes";
 import { costBreakEven } from "../engine/risk";
 import { windowCloses } from "../engine/claim-summaries";
 import { employmentShare } from "../engine/shares";
@@ -42,11 +43,8 @@ export function resultsForClaims(args: readonly ExcelArg[]): Result<ExcelValue> 
     if (arg.isBlank(outcomes[i]) && arg.isBlank(counts[i])) continue;
     const outcome = arg.outcome(outcomes[i]);
     if (isError(outcome)) return inRow("outcomes", i, outcome);
-    if (!framework.results.has(outcome)) {
-      const paid = [...framework.results.keys()];
-      const notPaid = Problems.outcomeNotPaid(OUTCOME_TYPES[outcome].label, framework.id, paid);
-      return inRow("outcomes", i, notPaid);
-    }
+    const notPaid = outcomeNotPaid(framework, outcome);
+    if (notPaid) return inRow("outcomes", i, notPaid);
     const families = arg.families(`counts row ${i + 1}`, counts[i]);
     if (isError(families)) return families;
     amounts.push(toPence(families.times(resultRate(framework, outcome, year))));

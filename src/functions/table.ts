@@ -17,6 +17,11 @@ export interface FunctionParam {
 export interface FunctionSpec {
   id: string;
   params: FunctionParam[];
+  /**
+   * What the number it returns means, for showing it to a person (`tf-funding call`): a date
+   * (an Excel serial) or a share (0 to 1). Money and counts are shown as they are.
+   */
+  shows?: "date" | "share";
   run(args: readonly ExcelArg[]): Result<ExcelValue>;
 }
 
@@ -76,6 +81,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     id: "TF_TURNED_AROUND",
     params: [required("outcomes"), required("cohort")],
     run: contract.turnedAround,
+    shows: "share",
   },
   {
     id: "TF_RESULTS_FOR_CLAIMS",
@@ -91,6 +97,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     id: "TF_BREAK_EVEN_RATE",
     params: [required("families"), required("cost"), optional("years"), optional("framework")],
     run: planning.breakEven,
+    shows: "share",
   },
   {
     id: "TF_FINANCIAL_YEAR",
@@ -101,11 +108,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     id: "TF_NEXT_CLAIM_WINDOW",
     params: [required("date"), optional("framework")],
     run: planning.nextClaimWindow,
+    shows: "date",
   },
   {
     id: "TF_EMPLOYMENT_SHARE",
     params: [required("employment_outcomes"), required("turned_around")],
     run: planning.employmentShareOf,
+    shows: "share",
   },
 ];
 

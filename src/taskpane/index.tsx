@@ -3,10 +3,11 @@ import { FluentProvider, Theme, webDarkTheme, webLightTheme } from "@fluentui/re
 import { App } from "./components/App";
 import { OutsideOffice } from "./components/OutsideOffice";
 import { createWorkbookApi } from "./excel/api";
+import { officeBackground, whenOfficeReady } from "./excel/office-host";
 
 /** Follows the Office theme: a dark body background means a dark pane. */
 function officeTheme(): Theme {
-  const background = typeof Office !== "undefined" ? Office.context?.officeTheme?.bodyBackgroundColor : undefined;
+  const background = officeBackground();
   const match = background && /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);
   if (!match) return webLightTheme;
   const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16));
@@ -21,8 +22,4 @@ function render(inExcel: boolean): void {
   );
 }
 
-if (typeof Office !== "undefined" && Office.onReady) {
-  void Office.onReady((info) => render(info.host === Office.HostType.Excel));
-} else {
-  render(false);
-}
+whenOfficeReady(render);

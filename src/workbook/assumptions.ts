@@ -1,13 +1,15 @@
-import {
-  FRAMEWORK_IDS,
-  Framework,
-  ROUNDINGS,
-  Rounding,
-  builtInFramework,
-  parseShare,
-} from "../engine/frameworks";
-import { MAX_FAMILIES, MAX_MONEY } from "../engine/messages";
+import { Result, isError } from "../engine/errors";
+import { Framework, Rounding, builtInFramework } from "../engine/frameworks";
 import { Decimal, dec } from "../engine/money";
+import {
+  countSetting,
+  frameworkSetting,
+  isBlankSetting,
+  moneySetting,
+  roundingSetting,
+  shareSetting,
+  yearsSetting,
+} from "../engine/parse-settings";
 import { normaliseName } from "../engine/text";
 import { ASSUMPTION_COLUMNS } from "./headers";
 import { InputProblem, cellOf, locateTable } from "./locate";
@@ -100,87 +102,65 @@ export function defaultAssumptions(framework: Framework): Assumptions {
   };
 }
 
-const percent = (value: CellValue): Decimal | undefined => {
-  if (typeof value === "number") return Number.isFinite(value) ? dec(value) : undefined;
-  if (typeof value !== "string") return undefined;
-  const text = value.trim();
-  return text.endsWith("%") ? parseShare(text.slice(0, -1))?.div(100) : parseShare(text);
-};
-
-const amount = (value: CellValue): Decimal | undefined => {
-  const text = typeof value === "string" ? value.replace(/[£,\s]/g, "") : value;
-  const n =
-    typeof text === "number" ? text : typeof text === "string" && text !== "" ? Number(text) : NaN;
-  return Number.isFinite(n) ? dec(n) : undefined;
+/** How a setting is named in its problems ("the success rate must be …"), by every adapter. */
+export const SETTING_WHAT: Record<AssumptionKey, string> = {
+  framework: "the framework",
+  years: "years",
+  rounding: "rounding",
+  share: "the eligibility share",
+  funded: "the funded number",
+  councilContribution: "the council contribution",
+  successRate: "the success rate",
+  grantPerYear: "the grant",
+  employmentTarget: "the employment target",
+  clawbackRate: "the clawback rate",
 };
 
 /**
- * Sets one assumption from what a user wrote (in the Assumptions table or as a command-line
- * flag); returns the reason when the value cannot be used.
+ * Sets one assumption from what a user wrote (in the Assumptions table, as a command-line flag
+ * or in the pane), read by the engine's one set of setting parsers; returns the reason when the
+ * value cannot be used. A blank value leaves the assumption as it was.
  */
 export function setAssumption(
   assumptions: Assumptions,
   key: AssumptionKey,
   value: CellValue
 ): string | undefined {
-  if (value === null || (typeof value === "string" && value.trim() === "")) return undefined;
-  switch (key) {
-    case "framework": {
-      const framework = typeof value === "string" ? builtInFramework(value) : undefined;
-      if (!framework)
-        return `there is no framework called ${JSON.stringify(value)}: use one of ${FRAMEWORK_IDS.join(", ")}.`;
-      Object.assign(assumptions, {
-        ...defaultAssumptions(framework),
-        years: assumptions.years,
-        funded: assumptions.funded,
-      });
-      return undefined;
+  if (isBlankSetting(value)) return undefined;
+  const what = SETTING_WHAT[key];
+  const parsed = ((): Result<unknown> => {
+    switch (key) {
+      case "framework":
+        return frameworkSetting(value);
+      case "years":
+        return yearsSetting(what, value, assumptions.framework);
+      case "rounding":
+        return roundingSetting(value);
+      case "funded":
+        // Fractions of families are the engine's to refuse: they depend on the rounding rule.
+        return countSetting(what, value, true);
+      case "councilContribution":
+      case "grantPerYear":
+        return moneySetting(what, value);
+      case "share":
+      case "successRate":
+      case "employmentTarget":
+      case "clawbackRate":
+        return shareSetting(what, value);
     }
-    case "years": {
-      const n = amount(value)?.toNumber();
-      const most = assumptions.framework.years.length;
-      if (n === undefined || !Number.isInteger(n) || n < 1 || n > most)
-        return `years must be a whole number from 1 to ${most}, not ${JSON.stringify(value)}.`;
-      assumptions.years = n;
-      return undefined;
-    }
-    case "rounding": {
-      const name = String(value)
-        .trim()
-        .toLowerCase()
-        .replace(/[\s_]+/g, "-");
-      const found = ROUNDINGS.find((r) => r === name || r.replace("-", "") === name);
-      if (!found)
-        return `rounding must be "half-up", "none" or "down", not ${JSON.stringify(value)}.`;
-      assumptions.rounding = found;
-      return undefined;
-    }
-    case "funded": {
-      const n = amount(value);
-      if (n === undefined || n.isNegative() || n.greaterThan(MAX_FAMILIES))
-        return `the funded number must be a number of families, not ${JSON.stringify(value)}.`;
-      assumptions.funded = n;
-      return undefined;
-    }
-    case "councilContribution":
-    case "grantPerYear": {
-      const n = amount(value);
-      if (n === undefined || n.isNegative() || n.greaterThan(MAX_MONEY))
-        return `${key === "grantPerYear" ? "the grant" : "the council contribution"} must be £ (not negative), not ${JSON.stringify(value)}.`;
-      assumptions[key] = n;
-      return undefined;
-    }
-    case "share":
-    case "successRate":
-    case "employmentTarget":
-    case "clawbackRate": {
-      const n = percent(value);
-      if (n === undefined || n.isNegative() || n.greaterThan(1))
-        return `this must be a share from 0% to 100% (such as 65% or 0.65), not ${JSON.stringify(value)}.`;
-      assumptions[key] = n;
-      return undefined;
-    }
+  })();
+  if (isError(parsed)) return parsed.message;
+  if (key === "framework") {
+    // A new framework brings its own defaults; what the user set beyond them stays.
+    Object.assign(assumptions, {
+      ...defaultAssumptions(parsed as Framework),
+      years: assumptions.years,
+      funded: assumptions.funded,
+    });
+  } else {
+    (assumptions as unknown as Record<AssumptionKey, unknown>)[key] = parsed;
   }
+  return undefined;
 }
 
 /** Finds the setting a user's label names, or undefined. */

@@ -3,7 +3,8 @@ import { isError } from "../engine/errors";
 import { Framework } from "../engine/frameworks";
 import { Decimal, dec } from "../engine/money";
 import { isBlank, parseAmount, parseCount, parseDate, parseOutcome } from "../engine/parse-values";
-import { OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
+import { OutcomeId } from "../engine/outcomes";
+import { outcomeNotPaid } from "../engine/paid-outcomes";
 import { resolveYear } from "../engine/years";
 import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./assumptions";
 import { ClaimReferences, futureClaim } from "./claim-checks";
@@ -13,6 +14,7 @@ import { CellValue } from "./plan-types";
 import { sheetRef } from "./cells";
 import { listProblems } from "./problem-list";
 import { WorkbookSnapshot, address } from "./snapshot";
+import { settingProblem } from "./setting-problem";
 import { missingYears } from "./year-gaps";
 
 export type { InputProblem } from "./locate";
@@ -195,8 +197,9 @@ function readClaims(
       problem("outcome", outcome.message);
       continue;
     }
-    if (!framework.results.has(outcome)) {
-      problem("outcome", notPaid(framework, label, paid));
+    const unpaid = outcomeNotPaid(framework, outcome, String(label));
+    if (unpaid) {
+      problem("outcome", unpaid.message);
       continue;
     }
     const reported = problems.length;
@@ -230,12 +233,6 @@ function readClaims(
   }
   return claims;
 }
-
-/** A label of an outcome type the framework does not pay, with the ones it does. */
-const notPaid = (framework: Framework, label: CellValue, paid: readonly OutcomeId[]) =>
-  `the ${framework.id} framework does not pay for ${JSON.stringify(label)}: it pays for ${paid
-    .map((id) => `"${OUTCOME_TYPES[id].label}"`)
-    .join(", ")}.`;
 
 function range(table: LocatedTable<string>): string {
   const lastRow = table.rows.length > 0 ? table.rows[table.rows.length - 1].row : table.headerRow;
@@ -355,12 +352,7 @@ function applySettings(
   const before = problems.length;
   for (const key of keys) {
     const reason = setAssumption(assumptions, key, overrides[key] ?? null);
-    if (reason)
-      problems.push({
-        sheet: "(command line)",
-        cell: `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
-        reason,
-      });
+    if (reason) problems.push(settingProblem(key, reason));
   }
   return problems.length > before ? undefined : assumptions;
 }
@@ -389,11 +381,12 @@ export function applyOverrides(
     } else families.push({ ...row, year, financialYear: framework.years[year - 1].label });
   }
   for (const claim of inputs.claims) {
-    if (!framework.results.has(claim.outcome)) {
+    const notPaid = outcomeNotPaid(framework, claim.outcome, claim.label);
+    if (notPaid) {
       problems.push({
         sheet: inputs.sources.claims.split("!")[0],
         cell: claim.label,
-        reason: `the ${framework.id} framework does not pay for ${JSON.stringify(claim.label)}.`,
+        reason: notPaid.message,
       });
     }
   }

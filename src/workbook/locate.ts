@@ -1,3 +1,4 @@
+import type { AssumptionKey } from "./assumptions";
 import { CellValue } from "./plan-types";
 import { ColumnSpec, DuplicateColumns, matchHeader } from "./headers";
 import { SheetSnapshot, WorkbookSnapshot, address, parseAddress } from "./snapshot";
@@ -14,10 +15,16 @@ export interface LocatedTable<K extends string> {
   rows: { row: number; cells: CellValue[] }[];
 }
 
+/**
+ * A problem with the inputs. About a cell: its sheet and A1 address (or another mark of where,
+ * such as a year). About a setting given outside the cells (a flag, the pane): `setting` names it
+ * and sheet and cell are empty; see setting-problem.ts.
+ */
 export interface InputProblem {
   sheet: string;
   cell: string;
   reason: string;
+  setting?: AssumptionKey;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { serialFromIso } from "../engine/dates";
 import { CashEnvelope } from "../engine/envelope";
-import { OUTCOME_IDS, OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
+import { OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
 import { Decimal } from "../engine/money";
+import { paidOutcomes } from "../engine/paid-outcomes";
 import { f, label, num, pounds, sheetRef, v } from "./cells";
 import { FundingInputs } from "./inputs";
 import { PlanCell, PlanSheet, PlanTable } from "./plan-types";
@@ -139,7 +140,7 @@ export function assumptionsSheet(
     blockRows.push([label(title), cell, label(note)]);
   });
 
-  const paid = OUTCOME_IDS.filter((id) => framework.results.has(id));
+  const paid = paidOutcomes(framework);
   const rates: PlanTable = {
     name: "TF_Rates",
     topLeft: `A${RATES_HEADER_ROW}`,

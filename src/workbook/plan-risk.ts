@@ -1,5 +1,6 @@
 import { CashEnvelope } from "../engine/envelope";
-import { OUTCOME_IDS, OUTCOME_TYPES } from "../engine/outcomes";
+import { OUTCOME_TYPES } from "../engine/outcomes";
+import { paidOutcomes } from "../engine/paid-outcomes";
 import { PbrRisk, SensitivityRow } from "../engine/risk";
 import { Decimal, ZERO, toPence } from "../engine/money";
 import { f, label, literal, num, pounds, v } from "./cells";
@@ -257,7 +258,7 @@ export function riskSheet(
     ],
   ];
 
-  const outcomes = OUTCOME_IDS.filter((id) => framework.results.has(id));
+  const outcomes = paidOutcomes(framework);
   const byOutcomeTop = historyTop + Math.max(points.length, 1) + 3;
   const byOutcomeRows = risk.byOutcome.map((entry, i) => {
     const r = byOutcomeTop + 1 + i;

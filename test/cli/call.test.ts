@@ -117,6 +117,42 @@ describe("tf-funding call", () => {
     expect(stderr).toMatch(message as RegExp);
   });
 
+  it("prints a date as a date and a share with its percentage; --json keeps the raw numbers", () => {
+    expect(tf("call", "TF_NEXT_CLAIM_WINDOW", "2014-03-01").stdout).toBe("2014-05-31\n");
+    expect(tf("call", "TF_NEXT_CLAIM_WINDOW", "2014-03-01", "--json").stdout).toBe(
+      '{"value":41790}\n'
+    );
+    expect(tf("call", "TF_TURNED_AROUND", "473", "730").stdout).toBe(`${473 / 730} (64.8%)\n`);
+    expect(tf("call", "TF_EMPLOYMENT_SHARE", "38", "473").stdout).toBe(`${38 / 473} (8.0%)\n`);
+    expect(tf("call", "TF_TURNED_AROUND", "473", "730", "--json").stdout).toBe(
+      `{"value":${473 / 730}}\n`
+    );
+  });
+
+  it("reads frameworks by the names people write, and suggests one for a slip", () => {
+    expect(tf("call", "TF_ATTACHMENT", "527", "1", "Phase 2").stdout).toBe("527000\n");
+    expect(tf("call", "TF_ENVELOPE", "705", "2", "phase 1 fast track").stdout).toMatch(
+      /^Total\t588\t1646400\t705600\t2352000$/m
+    );
+    const slip = tf("call", "TF_ATTACHMENT", "527", "1", "phse2");
+    expect(slip.status).toBe(1);
+    expect(slip.stderr).toMatch(
+      /^#VALUE! there is no framework called "phse2": did you mean phase2\?/
+    );
+  });
+
+  it("suggests the function or command meant by a slip", () => {
+    const fn = tf("call", "TF_ENVELOP", "705");
+    expect(fn.status).toBe(2);
+    expect(fn.stderr).toMatch(
+      /^tf-funding: there is no function TF_ENVELOP: did you mean TF_ENVELOPE\?/
+    );
+    const command = tf("tabels", "in.xlsx");
+    expect(command.status).toBe(2);
+    expect(command.stderr).toMatch(/^tf-funding: unknown command "tabels": did you mean tables\?/);
+    expect(tf("call", "envelope", "705", "2", "phase1-fast-track").stdout).toMatch(/^Year\t/);
+  });
+
   it("shows its help", () => {
     const { stdout, status } = tf("help");
     expect(status).toBe(0);

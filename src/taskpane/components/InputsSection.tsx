@@ -1,5 +1,6 @@
 import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { FundingInputs, InputProblem } from "../../workbook/inputs";
+import { paneProblemText } from "../problem-text";
 
 export interface InputsSectionProps {
   inputs?: FundingInputs;
@@ -34,10 +35,7 @@ export function InputsSection(props: InputsSectionProps) {
             <strong>These cells cannot be read:</strong>
             <ul className="tf-problems">
               {problems.map((p, i) => (
-                <li key={i}>
-                  {p.sheet}
-                  {p.cell ? `!${p.cell}` : ""}: {p.reason}
-                </li>
+                <li key={i}>{paneProblemText(p)}</li>
               ))}
             </ul>
           </MessageBarBody>

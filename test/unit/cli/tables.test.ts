@@ -6,6 +6,7 @@ import { run } from "../../../src/cli/main";
 import { poundsText, summaryText } from "../../../src/cli/summary";
 import { problemLine } from "../../../src/cli/tables";
 import { writePlan } from "../../../src/cli/xlsx-writer";
+import { settingProblem } from "../../../src/workbook/setting-problem";
 import { PlanSummary } from "../../../src/workbook/plan-types";
 import { ClaimsData, inputSheets } from "../../../src/workbook/sample";
 
@@ -42,9 +43,10 @@ describe("tf-funding tables: what it prints", () => {
     expect(problemLine({ sheet: "Families", cell: "C5", reason: "not a number." })).toBe(
       "Families!C5: not a number."
     );
-    expect(
-      problemLine({ sheet: "(command line)", cell: "--success-rate", reason: "not a share." })
-    ).toBe("--success-rate: not a share.");
+    expect(problemLine(settingProblem("successRate", "not a share."))).toBe(
+      "--success-rate: not a share."
+    );
+    expect(problemLine(settingProblem("grantPerYear", "not £."))).toBe("--grant: not £.");
     expect(problemLine({ sheet: "Claims", cell: "", reason: "no Claims table." })).toBe(
       "Claims: no Claims table."
     );
@@ -125,4 +127,84 @@ describe("tf-funding tables: progress lines", () => {
     expect(output.status).toBe(0);
     expect(lines).toEqual(["Building tables (5,001 claims)…", `Writing ${file("c.xlsx")}…`]);
   }, 60000);
+});
+
+describe("tf-funding tables: flags", () => {
+  const few: ClaimsData = [["2013-07-31", "Progress to work", 4, null]];
+
+  it("takes --flag=value as --flag value, and reads framework names as people write them", async () => {
+    const input = await inputs("flags.xlsx", few);
+    const spaced = await run([
+      "tables",
+      input,
+      "-o",
+      file("f1.xlsx"),
+      "--framework",
+      "Phase 1",
+      "--json",
+    ]);
+    const equals = await run([
+      "tables",
+      input,
+      `--out=${file("f2.xlsx")}`,
+      "--framework=phase 1",
+      "--json",
+    ]);
+    expect(spaced.status).toBe(0);
+    expect(equals.status).toBe(0);
+    const summary = JSON.parse(equals.stdout);
+    expect(summary.framework).toBe("phase1");
+    expect({ ...JSON.parse(spaced.stdout), out: "" }).toEqual({ ...summary, out: "" });
+  });
+
+  it("names a bad setting by its flag, with the parsers' own message", async () => {
+    const input = await inputs("badflags.xlsx", few);
+    const nonsense = await run(["tables", input, "-o", file("g.xlsx"), "--framework=nonsense"]);
+    expect(nonsense.status).toBe(2);
+    expect(nonsense.stderr).toContain(
+      `--framework: there is no framework called "nonsense": use one of phase1, phase1-fast-track, phase2, phase2-earned-autonomy, supporting-families.`
+    );
+    const funded = await run(["tables", input, "-o", file("g.xlsx"), "--funded=10,00"]);
+    expect(funded.stderr).toContain(
+      `--funded: the funded number must be a number, not "10,00": a comma separates thousands`
+    );
+    expect(funded.stderr).not.toContain("(command line)");
+  });
+
+  it("names an unknown framework before opening the workbook, so no year errors bury it", async () => {
+    const output = await run([
+      "tables",
+      file("never-read.xlsx"),
+      "-o",
+      file("g.xlsx"),
+      "--framework",
+      "phse2",
+    ]);
+    expect(output.status).toBe(2);
+    expect(output.stderr).toBe(
+      `tf-funding: --framework: there is no framework called "phse2": did you mean phase2? The frameworks are phase1, phase1-fast-track, phase2, phase2-earned-autonomy, supporting-families.\n` +
+        `Run "tf-funding tables --help" for usage.\n`
+    );
+  });
+
+  it("leaves --years to the framework in force, which the workbook may choose", async () => {
+    const input = await inputs("years.xlsx", few);
+    // phase1-fast-track has 3 programme years: 4 is refused once the framework is known.
+    const output = await run(["tables", input, "-o", file("y.xlsx"), "--years=4"]);
+    expect(output.status).toBe(2);
+    expect(output.stderr).toMatch(
+      /^--years: years must be a whole number from 1 to 3 \(the phase1-fast-track/m
+    );
+  });
+
+  it.each([
+    [["--sucess-rate", "0.5"], /unknown option --sucess-rate: did you mean --success-rate\?/],
+    [["--funded"], /--funded needs a value/],
+    [["--out="], /--out needs the file to write/],
+  ])("refuses %j with a usage message", async (flags, message) => {
+    const output = await run(["tables", "in.xlsx", "-o", file("h.xlsx"), ...flags]);
+    expect(output.status).toBe(2);
+    expect(output.stderr).toMatch(message);
+    expect(output.stderr).toMatch(/Run "tf-funding tables --help" for usage/);
+  });
 });

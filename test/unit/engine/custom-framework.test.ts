@@ -188,7 +188,7 @@ describe("frameworkFromTable: errors name the row and the fix", () => {
     [
       "a share above 1",
       ["eligibility share", "7/6"],
-      `framework table row 3: eligibility share must be a share between 0 and 1 such as 5/6, 0.8333 or 83.3%, not "7/6".`,
+      `framework table row 3: eligibility share must be a share between 0 and 1 (for example 5/6, 0.8333 or 83.3%), not 7/6.`,
     ],
     [
       "a share given as a number above 1",

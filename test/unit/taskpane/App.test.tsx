@@ -105,6 +105,15 @@ describe("the task pane", () => {
     expect((screen.getByRole("button", { name: "Build tables" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it("names a bad setting by its field in the Assumptions section, never by a command-line flag", async () => {
+    const { api } = fakeApi(sampleSnapshot(), { funded: "10,00", framework: "phse2" });
+    renderApp(api);
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText(/^Framework \(Assumptions\): there is no framework called "phse2": did you mean phase2\?/)).toBeTruthy();
+    expect(within(alert).getByText(/^Funded families \(Assumptions\): the funded number must be a number, not "10,00"/)).toBeTruthy();
+    expect(alert.textContent).not.toMatch(/command line|--funded|--framework/);
+  });
+
   it("names a claim dated after the day the pane is given as today", async () => {
     const snapshot = sampleSnapshot();
     snapshot.sheets[1].cells[8][0] = serialFromIso("2031-03-31")!;

@@ -252,7 +252,7 @@ describe("inputs that cannot be read are named with sheet, cell and reason", () 
       "Claims!C5: families must be a whole number of families, not 4.5: families cannot be split."
     );
     expect(problems([["2012/13", 705, 294]], [], [["Success rate", "most"]])[0]).toMatch(
-      /^Assumptions!B5: this must be a share/
+      /^Assumptions!B5: the success rate must be a share between 0 and 1 such as 5\/6/
     );
   });
 

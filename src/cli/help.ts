@@ -1,0 +1,202 @@
+import fs from "fs";
+import path from "path";
+import { didYouMean } from "../engine/near-miss";
+import { FUNCTION_HELP, FunctionHelp } from "../functions/function-help";
+import { FUNCTIONS, findFunction } from "../functions/table";
+import { functionList } from "./call";
+import { UsageError } from "./parse-arg";
+
+/*
+ * Every help text of `tf-funding`: the overview, each command's own, and each function's,
+ * which comes from the same JSDoc that Excel shows (function-help.ts is generated from it).
+ */
+
+export const COMMANDS = ["tables", "sample", "call", "help"] as const;
+export type Command = (typeof COMMANDS)[number];
+
+const TABLES_HELP = `Usage: tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
+
+Adds the funding tables (Cash envelope, PbR risk, Claims by year, Funding assumptions) to a copy
+of IN. IN's Families table, its Claims table (optional) and its Assumptions table (optional)
+are read; IN is never changed: its sheets are copied to OUT, which is written whole or not at
+all, and a rebuild replaces only the sheets tables made.
+
+Options (each overrides a row of the workbook's Assumptions table; --flag value or --flag=value):
+  -o, --out OUT.xlsx             the workbook to write (required)
+  --framework NAME               phase1, phase1-fast-track, phase2, phase2-earned-autonomy,
+                                 supporting-families ("Phase 2" and the like work too)
+  --years N                      programme years to attach the cohort over
+  --rounding RULE                half-up, none or down
+  --funded N                     the authority's agreed funded number of families
+  --council-contribution £       the council's own spend per family
+  --success-rate SHARE           share of the results maximum expected (0.65, 65% or 13/20)
+  --grant £                      the framework's fixed yearly grant
+  --employment-target SHARE      target share of employment results (0.1)
+  --clawback-rate SHARE          share of claimed £ expected to be clawed back (0.02)
+  --json                         print the summary as one JSON line
+
+Problems are listed as Sheet!Cell: reason (a setting as --flag: reason), with exit status 2.
+
+Example:
+  tf-funding tables inputs.xlsx -o tables.xlsx --framework phase2 --success-rate=65%
+`;
+
+const SAMPLE_HELP = `Usage: tf-funding sample OUT.xlsx
+
+Writes a sample input workbook (Families, Claims and Assumptions tables, from the seed
+reports: Barnet's fast-tracked cohort) to OUT.xlsx, to try tf-funding tables on or to copy.
+`;
+
+const CALL_HELP = `Usage: tf-funding call FUNCTION [ARGS...] [--json]
+
+Evaluates a custom function through the same code Excel calls, so a cell and the command line
+always agree. Arguments are numbers, text, "" for an omitted optional argument, or a JSON 2-D
+array for a range ([[1],[2]]); dates as ISO text (2014-08-01) or Excel serial numbers.
+
+Prints the value: a table as tab-separated rows, a date as 2014-05-31, a share as its value and
+percentage ("0.647945205479452 (64.8%)"), money and counts as plain numbers. With --json it
+prints one line, {"value": ...} (raw numbers) or {"error": "#VALUE!", "message": "..."}.
+Exit status: 0 a value, 1 an Excel error (#VALUE!, #NUM!, ...), 2 a usage error.
+
+"tf-funding help FUNCTION" shows a function's arguments and an example. Functions:
+${functionList()}
+`;
+
+const HELP_HELP = `Usage: tf-funding help [COMMAND | FUNCTION]
+
+Shows the overview, a command's help (tables, sample, call) or a function's (TF_ENVELOPE).
+`;
+
+export function usage(): string {
+  return `tf-funding: Troubled Families funding from the command line
+
+Usage:
+  tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
+                                    add the cash-envelope and PbR-risk tables to a copy of IN
+  tf-funding sample OUT.xlsx        write a sample input workbook (from the seed reports)
+  tf-funding call FUNCTION [ARGS...] [--json]
+                                    evaluate a custom function, as Excel would
+  tf-funding help [COMMAND | FUNCTION]
+                                    this overview, a command's help or a function's
+  tf-funding --version              the version
+
+"tf-funding COMMAND --help" shows a command's options and an example.
+Exit status: 0 done, 1 an Excel error from call (#VALUE!, #NUM!, ...), 2 a usage error or a
+workbook that cannot be read.
+
+Functions ("tf-funding help FUNCTION" for one):
+${functionList()}
+`;
+}
+
+export function commandHelp(command: Command): string {
+  switch (command) {
+    case "tables":
+      return TABLES_HELP;
+    case "sample":
+      return SAMPLE_HELP;
+    case "call":
+      return CALL_HELP;
+    case "help":
+      return HELP_HELP;
+  }
+}
+
+const RETURNS: Record<string, string> = {
+  table: "a table that spills",
+  number: "a number",
+  string: "text",
+  boolean: "TRUE or FALSE",
+  any: "a value",
+  date: "a date (shown as 2014-05-31; an Excel date serial with --json)",
+  share: "a share from 0 to 1 (shown with its percentage)",
+};
+
+/** Text broken into lines of at most 96 characters, each indented by `indent` spaces. */
+function wrap(text: string, indent: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/)) {
+    if (line && indent + line.length + 1 + word.length > 96) {
+      lines.push(" ".repeat(indent) + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(" ".repeat(indent) + line);
+  return lines;
+}
+
+/** Arguments of an example "=TF.X(705, 2, "phase1-fast-track")" as typed after call, if simple. */
+function callExample(help: FunctionHelp): string | undefined {
+  const match = /^=TF\.[A-Z_]+\((.*?)\)(?=\s|$)/.exec(help.example);
+  if (!match) return undefined;
+  const args = match[1].split(",").map((a) => a.trim());
+  // Ranges (A2:A6) and formulas (DATE(…)) have no command-line spelling worth guessing.
+  if (args.some((a) => !/^(?:-?[\d.]+|"[^"]*")$/.test(a))) return undefined;
+  const typed = args.map((a) => (a.startsWith('"') ? a.slice(1, -1) : a));
+  const quoted = typed.map((a) => (/^[\w./-]+$/.test(a) ? a : `"${a}"`));
+  return `tf-funding call ${help.id} ${quoted.join(" ")}`.trim();
+}
+
+/** A function's full help: what it does, every argument, its example (as in Excel and the README). */
+export function functionHelp(id: string): string | undefined {
+  const spec = findFunction(id) ?? findFunction(`TF_${id.trim()}`);
+  const help = spec && FUNCTION_HELP.find((h) => h.id === spec.id);
+  if (!spec || !help) return undefined;
+  const params = help.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+  const width = Math.max(...help.params.map((p) => p.name.length)) + 4;
+  const lines = [
+    `${help.id}(${params})`,
+    `In Excel: =TF.${help.name}(${params})`,
+    "",
+    ...wrap(help.description, 0),
+    "",
+    "Arguments:",
+    ...help.params.flatMap((p) =>
+      wrap(
+        `${p.optional ? "optional" : "required"}${p.range ? ", may be a range" : ""}. ${p.description}`,
+        width
+      ).map((line, i) => (i === 0 ? `  ${p.name}`.padEnd(width) + line.trimStart() : line))
+    ),
+    "",
+    `Returns ${RETURNS[spec.shows ?? help.returns]}.`,
+  ];
+  if (help.example) lines.push(...wrap(`Example: ${help.example}`, 0));
+  const example = callExample(help);
+  if (example) lines.push(`From the command line: ${example}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** `tf-funding help TOPIC`: a command's help or a function's; a near miss is suggested. */
+export function helpTopic(topic: string): string {
+  const command = COMMANDS.find((c) => c === topic.trim().toLowerCase());
+  if (command) return commandHelp(command);
+  const fn = functionHelp(topic);
+  if (fn) return fn;
+  const near = didYouMean(topic.trim(), [
+    ...COMMANDS,
+    ...FUNCTIONS.map((f) => f.id),
+    ...FUNCTIONS.map((f) => f.id.slice(3).toLowerCase()),
+  ]);
+  throw new UsageError(
+    `there is no command or function called ${topic}${near ? `: ${near}` : "."} Commands: ${COMMANDS.join(", ")}; functions: ${FUNCTIONS.map((f) => f.id).join(", ")}.`
+  );
+}
+
+/**
+ * The version in package.json. The compiled command line may sit in lib/ or in a test's own
+ * folder below the project, so the nearest package.json that declares tf-funding is the one.
+ */
+export function version(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as {
+        version?: string;
+        bin?: Record<string, string>;
+      };
+      if (pkg.bin?.["tf-funding"] && pkg.version) return pkg.version;
+    }
+    if (path.dirname(dir) === dir) return "unknown";
+  }
+}

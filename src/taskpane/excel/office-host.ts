@@ -1,0 +1,23 @@
+/*
+ * The pane's start-up questions to Office.js (is Office there, which host, which theme), kept
+ * here with the rest of Office.js so the page's entry point needs none of its globals.
+ */
+
+/**
+ * Calls `start` once Office is ready, with whether the page runs inside Excel; in a plain
+ * browser, where office.js is absent or never hosts the page, at once with false.
+ */
+export function whenOfficeReady(start: (inExcel: boolean) => void): void {
+  if (typeof Office !== "undefined" && Office.onReady) {
+    void Office.onReady((info) => start(info.host === Office.HostType.Excel));
+  } else {
+    start(false);
+  }
+}
+
+/** The Office theme's body background colour ("#1f1f1f"), when Office gives one. */
+export function officeBackground(): string | undefined {
+  return typeof Office !== "undefined"
+    ? Office.context?.officeTheme?.bodyBackgroundColor
+    : undefined;
+}
