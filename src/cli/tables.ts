@@ -5,10 +5,10 @@ import { buildPlan } from "../workbook/plan";
 import { CommandOutput } from "./call";
 import { BadFileError, UsageError } from "./parse-arg";
 import { summaryText } from "./summary";
+import { XlsxPackage } from "./package/read";
 import { writeWorkbookAtomically } from "./write-file";
-import { partsLostOnCopy } from "./xlsx-parts";
-import { loadWorkbook, readSnapshot } from "./xlsx-snapshot";
-import { writePlan } from "./xlsx-writer";
+import { editPackage, writeEdited } from "./package/write";
+import { loadWorkbook } from "./xlsx-load";
 
 /** Where progress lines go, and whether someone is watching (stderr is a terminal). */
 export interface Progress {
@@ -77,7 +77,23 @@ export async function tablesCommand(
   const { input, out, overrides } = parse(args);
   if (progress.interactive) progress.line(`Reading ${input}…`);
   const workbook = await loadWorkbook(input);
-  const read = readInputs(readSnapshot(workbook), { today: serialOfLocalDate(new Date()) });
+  try {
+    return await tablesOf(workbook, input, out, overrides, json, progress);
+  } finally {
+    workbook.zip.close();
+  }
+}
+
+/** The tables of an opened workbook, written to a copy of it (OUT): every part of IN is kept. */
+async function tablesOf(
+  workbook: XlsxPackage,
+  input: string,
+  out: string,
+  overrides: Overrides,
+  json: boolean,
+  progress: Progress
+): Promise<CommandOutput> {
+  const read = readInputs(workbook.snapshot, { today: serialOfLocalDate(new Date()) });
   const applied = read.inputs ? applyOverrides(read.inputs, overrides) : read;
   if (!applied.inputs) {
     throw new BadFileError(
@@ -89,27 +105,15 @@ export async function tablesCommand(
   say(`Building tables (${claims.toLocaleString("en-GB")} claim${claims === 1 ? "" : "s"})…`);
   const plan = buildPlan(applied.inputs);
   if (isError(plan)) throw new BadFileError(`${input}: ${plan.message}`);
-  writePlan(workbook, plan);
+  const edit = await editPackage(workbook, plan);
   say(`Writing ${out}…`);
-  await writeWorkbookAtomically(workbook, out, input);
+  await writeWorkbookAtomically((file) => writeEdited(workbook, edit, file), out, input);
   return {
-    stderr: lostNote(input, out),
+    stderr: "",
     // The summary, plus where it went, so a script needs nothing else from the output.
     stdout: json
       ? `${JSON.stringify({ ...plan.summary, out })}\n`
       : `${summaryText(plan.summary, out)}\n`,
     status: 0,
   };
-}
-
-/** Says what OUT lacks when IN has parts exceljs cannot copy (IN itself is never changed). */
-function lostNote(input: string, out: string): string {
-  const lost = partsLostOnCopy(input);
-  if (lost.length === 0) return "";
-  const last = lost[lost.length - 1];
-  const what = lost.length === 1 ? last : `${lost.slice(0, -1).join(", ")} and ${last}`;
-  return (
-    `tf-funding: note: ${input} has ${what}, which the command line cannot copy: ${out} lacks ` +
-    `them (${input} is unchanged). The task pane in Excel adds the tables and keeps them.\n`
-  );
 }
