@@ -182,6 +182,7 @@ function sheetViewXml(plan: PlanSheet): string {
   );
 }
 
+/** Notes as Excel writes them: each one a run of text (some readers take nothing else). */
 function commentsXml(notes: [string, string][]): string {
   return (
     DECLARATION +
@@ -189,7 +190,7 @@ function commentsXml(notes: [string, string][]): string {
     notes
       .map(
         ([ref, note]) =>
-          `<comment ref="${ref}" authorId="0"><text><t xml:space="preserve">${cellText(note)}</t></text></comment>`
+          `<comment ref="${ref}" authorId="0"><text><r><t xml:space="preserve">${cellText(note)}</t></r></text></comment>`
       )
       .join("") +
     "</commentList></comments>"
