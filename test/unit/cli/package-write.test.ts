@@ -13,7 +13,7 @@ import {
   PlanSummary,
   WorkbookPlan,
 } from "../../../src/workbook/plan-types";
-import { unzip } from "../../support/zip";
+import { unzip, zip } from "../../support/zip";
 
 /**
  * The package writer on a small hand-made plan added to a user's workbook, read back by exceljs
@@ -334,6 +334,41 @@ describe("the package writer next to the user's own sheets", () => {
       "xl/worksheets/sheet2.xml",
       "xl/worksheets/sheet3.xml",
     ]);
+  });
+
+  it("keeps the calculation chain, without the cells of the sheets it replaced", async () => {
+    const first = unzip(fs.readFileSync(await written(plan([generatedSheet("Money")]))));
+    // As Excel saves it: the chain lists formula cells by sheet id (an entry without i is on the
+    // sheet of the one before). Mine is sheet 1, Money sheet 2.
+    first["xl/calcChain.xml"] = Buffer.from(
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+        '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        '<c r="C6" i="2"/><c r="C7"/><c r="B3" i="1"/><c r="B4"/><c r="B7" i="2"/></calcChain>'
+    );
+    first["xl/_rels/workbook.xml.rels"] = Buffer.from(
+      first["xl/_rels/workbook.xml.rels"]
+        .toString()
+        .replace(
+          "</Relationships>",
+          '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'
+        )
+    );
+    first["[Content_Types].xml"] = Buffer.from(
+      first["[Content_Types].xml"]
+        .toString()
+        .replace(
+          "</Types>",
+          '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'
+        )
+    );
+    fs.writeFileSync(file("chain.xlsx"), zip(first));
+    const again = unzip(
+      fs.readFileSync(await written(plan([generatedSheet("Money")]), file("chain.xlsx")))
+    );
+    expect(again["xl/calcChain.xml"].toString()).toMatch(
+      /<calcChain [^>]*><c r="B3" i="1"\/><c r="B4" i="1"\/><\/calcChain>$/
+    );
+    expect(again["xl/_rels/workbook.xml.rels"].toString()).toContain('Target="calcChain.xml"');
   });
 
   it("refuses a plan table whose name a user's table already has", async () => {
