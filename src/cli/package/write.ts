@@ -271,8 +271,10 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
   const prefix = prefixOf(tagOf(root)!);
   let r = prefixFor(root, RELATIONSHIPS_NS);
   if (!r) {
-    attributes(root)["xmlns:r"] = RELATIONSHIPS_NS;
-    r = "r:";
+    // "r" may name another namespace in this document: then a prefix of our own.
+    const free = "xmlns:r" in attributes(root) ? "tfr" : "r";
+    attributes(root)[`xmlns:${free}`] = RELATIONSHIPS_NS;
+    r = `${free}:`;
   }
   const sheetsNode = element(root, "sheets")!;
   const listed = elements(sheetsNode, "sheet");
