@@ -1,13 +1,13 @@
 import { NumberFormat, PlanCell, PlanSheet, PlanTable } from "../../workbook/plan-types";
 import { address, columnNumber, parseAddress } from "../../workbook/snapshot";
+import { DECLARATION, cellText, numberText } from "./cells";
+import { commentsXml, vmlXml } from "./notes";
 import { MAIN_NS, RELATIONSHIPS_NS } from "./parts";
+import { tableLayout, tableXml } from "./table-write";
 import { escapeXml } from "./xml";
 
-/** A built-in style every Excel and LibreOffice knows: banded rows, bold header and totals. */
-const TABLE_STYLE = "TableStyleMedium2";
 /** A table whose header is this near the top sits right under the title: freeze down to it. */
 const FREEZE_WITHIN_ROWS = 5;
-const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
 /** Where a generated sheet's parts go and what they are called; given by the package writer. */
 export interface SheetParts {
@@ -27,23 +27,6 @@ export interface WrittenSheet {
   tables: string[];
   comments?: string;
   vml?: string;
-}
-
-/** Text Excel can hold: XML's forbidden characters as _xHHHH_, and a literal "_xHHHH_" kept. */
-export function cellText(text: string): string {
-  return escapeXml(
-    text
-      .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-      .replace(
-        /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
-        (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
-      )
-  );
-}
-
-function numberText(value: number): string {
-  if (!Number.isFinite(value)) throw new Error(`a cell value is not a finite number: ${value}`);
-  return String(value);
 }
 
 /** A cell whose value Excel and the plan agree on: formula + cached value, or a plain value. */
@@ -82,23 +65,6 @@ class Grid {
   }
 }
 
-/** A plan table's extent: header, body (one blank row when empty, as Excel keeps) and totals. */
-export function tableLayout(table: PlanTable) {
-  const start = parseAddress(table.topLeft);
-  if (!start) throw new Error(`table ${table.name} has no valid top-left cell: ${table.topLeft}`);
-  const body: PlanCell[][] =
-    table.rows.length > 0 ? table.rows : [table.columns.map((): PlanCell => ({ value: null }))];
-  const lastColumn = start.column + table.columns.length - 1;
-  const lastBodyRow = start.row + body.length;
-  const lastRow = lastBodyRow + (table.totals ? 1 : 0);
-  return {
-    start,
-    body,
-    ref: `${address(start.row, start.column)}:${address(lastRow, lastColumn)}`,
-    filterRef: `${address(start.row, start.column)}:${address(lastBodyRow, lastColumn)}`,
-  };
-}
-
 function placeTable(grid: Grid, table: PlanTable): void {
   const { start, body } = tableLayout(table);
   // Header cells must hold exactly the column names, as text.
@@ -117,37 +83,6 @@ function placeTable(grid: Grid, table: PlanTable): void {
       { ...cell, bold: true },
       table.columns[c].format
     )
-  );
-}
-
-/**
- * How the table part describes one totals cell. "sum" when the plan's formula is the one Excel
- * itself writes, so Excel's totals drop-down shows Sum; a label as the totals label; any other
- * formula is left to the cell (totalsRowFunction "none"), which holds it with its cached value.
- */
-function tableColumnXml(table: PlanTable, index: number): string {
-  const header = table.columns[index].header;
-  const cell = table.totals?.[index];
-  let totals = "";
-  if (cell?.formula !== undefined && cell.formula === `SUBTOTAL(109,${table.name}[${header}])`)
-    totals = ' totalsRowFunction="sum"';
-  else if (cell && cell.formula === undefined && typeof cell.value === "string" && cell.value)
-    totals = ` totalsRowLabel="${cellText(cell.value)}"`;
-  return `<tableColumn id="${index + 1}" name="${cellText(header)}"${totals}/>`;
-}
-
-export function tableXml(table: PlanTable, id: number): string {
-  const { ref, filterRef } = tableLayout(table);
-  const totals = table.totals ? ' totalsRowCount="1"' : "";
-  return (
-    DECLARATION +
-    `<table xmlns="${MAIN_NS}" id="${id}" name="${table.name}" displayName="${table.name}" ref="${ref}"${totals}>` +
-    `<autoFilter ref="${filterRef}"/>` +
-    `<tableColumns count="${table.columns.length}">${table.columns
-      .map((_, i) => tableColumnXml(table, i))
-      .join("")}</tableColumns>` +
-    `<tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
-    "</table>"
   );
 }
 
@@ -179,44 +114,6 @@ function sheetViewXml(plan: PlanSheet): string {
     '<sheetViews><sheetView workbookViewId="0">' +
     `<pane ySplit="${header.row}" topLeftCell="A${header.row + 1}" activePane="bottomLeft" state="frozen"/>` +
     '<selection pane="bottomLeft"/></sheetView></sheetViews>'
-  );
-}
-
-/** Notes as Excel writes them: each one a run of text (some readers take nothing else). */
-function commentsXml(notes: [string, string][]): string {
-  return (
-    DECLARATION +
-    `<comments xmlns="${MAIN_NS}"><authors><author>tf-funding</author></authors><commentList>` +
-    notes
-      .map(
-        ([ref, note]) =>
-          `<comment ref="${ref}" authorId="0"><text><r><t xml:space="preserve">${cellText(note)}</t></r></text></comment>`
-      )
-      .join("") +
-    "</commentList></comments>"
-  );
-}
-
-/** The legacy drawing Excel needs to show notes: one hidden note shape per commented cell. */
-function vmlXml(notes: [number, number][], block: number): string {
-  const shapes = notes.map(([row, column], n) => {
-    const anchor = `${column}, 15, ${Math.max(0, row - 2)}, 10, ${column + 2}, 15, ${row + 2}, 4`;
-    return (
-      `<v:shape id="_x0000_s${block * 1024 + n + 1}" type="#_x0000_t202" style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:108pt;height:59.25pt;z-index:${n + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
-      '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
-      '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${anchor}</x:Anchor>` +
-      `<x:AutoFill>False</x:AutoFill><x:Row>${row - 1}</x:Row><x:Column>${column - 1}</x:Column></x:ClientData>` +
-      "</v:shape>"
-    );
-  });
-  return (
-    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>` +
-    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
-    '<v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
-    shapes.join("") +
-    "</xml>"
   );
 }
 

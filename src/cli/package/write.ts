@@ -1,59 +1,20 @@
 import path from "path";
 import { WorkbookPlan } from "../../workbook/plan-types";
 import { BadFileError } from "../parse-arg";
-import { REL, RELATIONSHIPS_NS, isType, readText, relativeTarget, relsPartOf } from "./parts";
+import {
+  CONTENT_TYPES,
+  TYPE,
+  calcChainWithout,
+  editContentTypes,
+  editRelationships,
+} from "./listing";
+import { REL, isType, readText, relativeTarget, relsPartOf } from "./parts";
 import { PackageSheet, XlsxPackage } from "./read";
 import { WrittenSheet, writeSheet } from "./sheet-write";
-import { MINIMAL_STYLES, StyleBook, insertInOrder } from "./styles";
+import { MINIMAL_STYLES, StyleBook } from "./styles";
+import { editWorkbook } from "./workbook-xml";
+import { buildXml } from "./xml";
 import { ZipWriter } from "./zip-write";
-import {
-  XmlNode,
-  attribute,
-  attributes,
-  buildXml,
-  childrenOf,
-  element,
-  elements,
-  makeElement,
-  parseXml,
-  prefixFor,
-  prefixOf,
-  rootOf,
-  tagOf,
-  textOf,
-} from "./xml";
-
-const CONTENT_TYPES = "[Content_Types].xml";
-const TYPE = {
-  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
-  table: "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml",
-  comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
-  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
-  vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
-};
-
-/** CT_Workbook's order of children, for a definedNames element the workbook did not have. */
-const WORKBOOK_ORDER = [
-  "fileVersion",
-  "fileSharing",
-  "workbookPr",
-  "workbookProtection",
-  "bookViews",
-  "sheets",
-  "functionGroups",
-  "externalReferences",
-  "definedNames",
-  "calcPr",
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-];
 
 /** Everything OUT holds besides IN's entries: rewritten listing parts and the new parts. */
 export interface PackageEdit {
@@ -83,15 +44,6 @@ function replacedSheets(pkg: XlsxPackage, plan: WorkbookPlan): PackageSheet[] {
   return replaced;
 }
 
-/** A sheet name as a formula quotes it: 'Cash envelope'!, Families! */
-function mentionsSheet(formula: string, sheet: string): boolean {
-  const quoted = `'${sheet.replace(/'/g, "''")}'!`.toLowerCase();
-  const text = formula.toLowerCase();
-  if (text.includes(quoted)) return true;
-  const bare = sheet.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^A-Za-z0-9_.'])${bare}!`).test(text);
-}
-
 /** The o:idmap blocks the workbook's VML drawings already use (each block is 1024 shape ids). */
 async function vmlBlocksInUse(pkg: XlsxPackage, removed: Set<string>): Promise<Set<number>> {
   const blocks = new Set<number>();
@@ -103,27 +55,6 @@ async function vmlBlocksInUse(pkg: XlsxPackage, removed: Set<string>): Promise<S
     }
   }
   return blocks;
-}
-
-/** The calculation chain without the removed sheets' cells (each entry names its sheet by id). */
-function calcChainWithout(text: string, sheetIds: Set<number>): string | undefined {
-  const tree = parseXml(text);
-  const root = rootOf(tree);
-  let current = 0;
-  const kept: XmlNode[] = [];
-  for (const node of childrenOf(root)) {
-    const tag = tagOf(node);
-    if (!tag) continue;
-    const i = attribute(node, "i");
-    if (i !== undefined) current = Number(i);
-    if (sheetIds.has(current)) continue;
-    // An entry without i belongs to the sheet of the one before it, which may be gone now.
-    attributes(node).i = String(current);
-    kept.push(node);
-  }
-  if (kept.length === 0) return undefined;
-  root[tagOf(root)!] = kept;
-  return buildXml(tree);
 }
 
 /**
@@ -231,152 +162,43 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
     rewritten.set(lower(stylesPart), buildXml(styles.document));
   }
 
+  // The calculation chain stays; only the cells of sheets that are gone leave it.
+  const removedRels = new Set(replaced.map((sheet) => sheet.relId));
+  const calcRel = pkg.workbookRelationships.find((rel) => rel.type.endsWith("/calcChain"));
+  const calcText =
+    calcRel && replaced.length > 0 ? await readText(pkg.zip, calcRel.target) : undefined;
+  if (calcRel && calcText !== undefined) {
+    const chain = calcChainWithout(calcText, new Set(replaced.map((sheet) => sheet.sheetId)));
+    if (chain !== undefined) rewritten.set(lower(calcRel.target), chain);
+    else {
+      removed.add(lower(calcRel.target));
+      removedRels.add(calcRel.id);
+    }
+  }
+
   // The workbook's relationships: the replaced sheets' out, the new sheets' (and styles') in.
   const relsPart = relsPartOf(pkg.workbookPart);
-  const relsText = await readText(pkg.zip, relsPart);
-  const relsTree = parseXml(
-    relsText ??
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>'
-  );
-  const relsRoot = rootOf(relsTree);
-  const relsPrefix = prefixOf(tagOf(relsRoot)!);
-  const replacedIds = new Set(replaced.map((sheet) => sheet.relId));
-  relsRoot[tagOf(relsRoot)!] = childrenOf(relsRoot).filter(
-    (node) => !replacedIds.has(attribute(node, "Id") ?? "")
-  );
-  const usedIds = new Set(elements(relsRoot, "Relationship").map((node) => attribute(node, "Id")));
-  const newId = () => {
-    let n = 1;
-    while (usedIds.has(`rId${n}`)) n++;
-    usedIds.add(`rId${n}`);
-    return `rId${n}`;
-  };
-  const addRel = (type: string, part: string) => {
-    const id = newId();
-    childrenOf(relsRoot).push(
-      makeElement(`${relsPrefix}Relationship`, {
-        Id: id,
-        Type: type,
-        Target: relativeTarget(pkg.workbookPart, part),
-      })
-    );
-    return id;
-  };
-  const sheetRelIds = newSheets.map((sheet) => addRel(REL.worksheet, sheet.part));
-  if (stylesText === undefined) addRel(REL.styles, stylesPart);
-  rewritten.set(lower(relsPart), buildXml(relsTree));
+  const rels = editRelationships(await readText(pkg.zip, relsPart), pkg.workbookPart, removedRels, [
+    ...newSheets.map((sheet) => ({ type: REL.worksheet, part: sheet.part })),
+    ...(stylesText === undefined ? [{ type: REL.styles, part: stylesPart }] : []),
+  ]);
+  rewritten.set(lower(relsPart), rels.xml);
 
-  // The workbook: sheets, then names.
-  const root = rootOf(pkg.workbook);
-  const prefix = prefixOf(tagOf(root)!);
-  let r = prefixFor(root, RELATIONSHIPS_NS);
-  if (!r) {
-    // "r" may name another namespace in this document: then a prefix of our own.
-    const free = "xmlns:r" in attributes(root) ? "tfr" : "r";
-    attributes(root)[`xmlns:${free}`] = RELATIONSHIPS_NS;
-    r = `${free}:`;
-  }
-  const sheetsNode = element(root, "sheets")!;
-  const listed = elements(sheetsNode, "sheet");
-  const newIndex = new Map<number, number>();
-  let kept = 0;
-  listed.forEach((node, i) => {
-    if (!replacedIds.has(attribute(node, "id") ?? "")) newIndex.set(i, kept++);
-  });
-  sheetsNode[tagOf(sheetsNode)!] = childrenOf(sheetsNode).filter(
-    (node) => !tagOf(node) || !replacedIds.has(attribute(node, "id") ?? "")
+  editWorkbook(
+    pkg.workbook,
+    replaced,
+    newSheets.map((sheet, i) => ({ name: sheet.name, relId: rels.ids[i] })),
+    Math.max(0, ...pkg.sheets.map((sheet) => sheet.sheetId)),
+    plan.names
   );
-  let sheetId = Math.max(0, ...pkg.sheets.map((sheet) => sheet.sheetId));
-  newSheets.forEach((sheet, i) =>
-    childrenOf(sheetsNode).push(
-      makeElement(`${prefix}sheet`, {
-        name: sheet.name,
-        sheetId: ++sheetId,
-        [`${r}id`]: sheetRelIds[i],
-      })
-    )
-  );
-  const total = kept + newSheets.length;
-  for (const view of elements(element(root, "bookViews") ?? {}, "workbookView")) {
-    for (const name of ["activeTab", "firstSheet"]) {
-      const at = attribute(view, name);
-      if (at === undefined) continue;
-      const moved = newIndex.get(Number(at));
-      attributes(view)[name] = String(moved !== undefined && moved < total ? moved : 0);
-    }
-  }
-  const planNames = new Set(Object.keys(plan.names).map(lower));
-  let names = element(root, "definedNames");
-  if (names) {
-    names[tagOf(names)!] = childrenOf(names).filter((node) => {
-      if (!tagOf(node)) return true;
-      const local = attribute(node, "localSheetId");
-      if (local !== undefined) {
-        const moved = newIndex.get(Number(local));
-        if (moved === undefined) return false;
-        attributes(node).localSheetId = String(moved);
-      } else if (planNames.has(lower(attribute(node, "name") ?? ""))) return false;
-      const formula = textOf(node);
-      return !replaced.some((sheet) => mentionsSheet(formula, sheet.name));
-    });
-  }
-  if (Object.keys(plan.names).length > 0) {
-    if (!names) {
-      names = makeElement(`${prefix}definedNames`);
-      insertInOrder(root, names, WORKBOOK_ORDER);
-    }
-    for (const [name, reference] of Object.entries(plan.names)) {
-      childrenOf(names).push(makeElement(`${prefix}definedName`, { name }, reference));
-    }
-  } else if (names && elements(names).length === 0) {
-    root[tagOf(root)!] = childrenOf(root).filter((node) => node !== names);
-  }
   rewritten.set(lower(pkg.workbookPart), buildXml(pkg.workbook));
 
-  // The calculation chain stays; only the cells of sheets that are gone leave it.
-  const calcRel = pkg.workbookRelationships.find((rel) => rel.type.endsWith("/calcChain"));
-  const removedIds = new Set(replaced.map((sheet) => sheet.sheetId));
-  if (calcRel && removedIds.size > 0) {
-    const text = await readText(pkg.zip, calcRel.target);
-    if (text !== undefined) {
-      const chain = calcChainWithout(text, removedIds);
-      if (chain) rewritten.set(lower(calcRel.target), chain);
-      else {
-        removed.add(lower(calcRel.target));
-        relsRoot[tagOf(relsRoot)!] = childrenOf(relsRoot).filter(
-          (node) => attribute(node, "Id") !== calcRel.id
-        );
-        rewritten.set(lower(relsPart), buildXml(relsTree));
-      }
-    }
-  }
-
-  // Content types: one Override per part, the removed ones out.
   const typesText = await readText(pkg.zip, CONTENT_TYPES);
   if (typesText === undefined) throw new Error(`${CONTENT_TYPES} is missing`);
-  const types = parseXml(typesText);
-  const typesRoot = rootOf(types);
-  const typesPrefix = prefixOf(tagOf(typesRoot)!);
-  typesRoot[tagOf(typesRoot)!] = childrenOf(typesRoot).filter(
-    (node) => !removed.has(lower((attribute(node, "PartName") ?? "").replace(/^\//, "")))
+  rewritten.set(
+    lower(CONTENT_TYPES),
+    editContentTypes(typesText, removed, contentTypes, needsVmlDefault)
   );
-  const hasVml = elements(typesRoot, "Default").some(
-    (node) => lower(attribute(node, "Extension") ?? "") === "vml"
-  );
-  if (needsVmlDefault && !hasVml) {
-    const firstOverride = childrenOf(typesRoot).findIndex((node) =>
-      tagOf(node)?.endsWith("Override")
-    );
-    const node = makeElement(`${typesPrefix}Default`, { Extension: "vml", ContentType: TYPE.vml });
-    if (firstOverride < 0) childrenOf(typesRoot).push(node);
-    else childrenOf(typesRoot).splice(firstOverride, 0, node);
-  }
-  for (const [part, type] of contentTypes) {
-    childrenOf(typesRoot).push(
-      makeElement(`${typesPrefix}Override`, { PartName: `/${part}`, ContentType: type })
-    );
-  }
-  rewritten.set(lower(CONTENT_TYPES), buildXml(types));
   return { removed, rewritten, added };
 }
 
