@@ -14,6 +14,7 @@ import {
   relationshipsOf,
   relsPartOf,
 } from "./parts";
+import { dateStyles, uses1904 } from "./dates1904";
 import { readSharedStrings, readSheetCells } from "./sheet-read";
 import { ZipArchive } from "./zip-read";
 import { XmlNode, attribute, element, elements, parseXml, rootOf } from "./xml";
@@ -101,6 +102,11 @@ export async function readPackage(file: string, zip: ZipArchive): Promise<XlsxPa
   const sharedEntry = sharedPart && zip.entry(sharedPart.target);
   const shared = sharedEntry ? await readSharedStrings(await zip.stream(sharedEntry)) : [];
 
+  const stylesRel = workbookRelationships.find((rel) => isType(rel.type, REL.styles));
+  const dates1904 = uses1904(workbook)
+    ? dateStyles(stylesRel && (await readText(zip, stylesRel.target)))
+    : undefined;
+
   const sheetsNode = element(rootOf(workbook), "sheets");
   const sheets: PackageSheet[] = [];
   const snapshot: WorkbookSnapshot = { sheets: [], tables: [] };
@@ -114,7 +120,7 @@ export async function readPackage(file: string, zip: ZipArchive): Promise<XlsxPa
     const relationships = entry ? await readRelationships(zip, rel!.target) : [];
     let cells: CellValue[][] = [];
     if (worksheet) {
-      cells = await readSheetCells(await zip.stream(entry!), shared);
+      cells = await readSheetCells(await zip.stream(entry!), shared, dates1904);
       const sheet: SheetSnapshot = { name, cells, generated: isGeneratedSheet(cells) };
       snapshot.sheets.push(sheet);
       for (const tableRel of relationships.filter((r) => isType(r.type, REL.table))) {

@@ -2,6 +2,7 @@ import { Readable } from "stream";
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { CellValue } from "../../workbook/plan-types";
 import { columnNumber } from "../../workbook/snapshot";
+import { DAYS_1900_TO_1904 } from "./dates1904";
 
 /**
  * Worksheet and shared-string XML read as a stream of SAX events (saxes): only values are kept,
@@ -82,13 +83,16 @@ function cellPosition(ref: string): [number, number] | undefined {
 /** Row-major values of a worksheet from A1 to its last value; rows without values are []. */
 export async function readSheetCells(
   stream: Readable,
-  shared: readonly string[]
+  shared: readonly string[],
+  /** In a 1904-system workbook: the cell formats that are dates, moved to the 1900 system. */
+  dates1904?: ReadonlySet<number>
 ): Promise<CellValue[][]> {
   const cells: CellValue[][] = [];
   const parser = new SaxesParser({ xmlns: false, position: false });
   let row = 0;
   let column = 0;
   let type = "n";
+  let style = 0;
   let value: string[] | undefined; // <v> text, or an inline string's <t> text
   let inValue = false;
   let inInline = false;
@@ -120,6 +124,7 @@ export async function readSheetCells(
       default: {
         const number = Number(text);
         cell = text.trim() === "" || Number.isNaN(number) ? null : number;
+        if (cell !== null && dates1904?.has(style)) cell += DAYS_1900_TO_1904;
       }
     }
     if (cell === null) return;
@@ -141,6 +146,7 @@ export async function readSheetCells(
       if (position) [row, column] = position;
       else column++;
       type = (tag.attributes.t as string | undefined) ?? "n";
+      style = Number(tag.attributes.s ?? 0);
       value = undefined;
     } else if (name === "v") {
       inValue = true;

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { isDateFormat } from "../../../src/cli/package/dates1904";
 import { loadWorkbook } from "../../../src/cli/xlsx-load";
 import { readSnapshot } from "../../../src/cli/xlsx-snapshot";
 import { WorkbookSnapshot } from "../../../src/workbook/snapshot";
@@ -93,6 +94,27 @@ describe("the package reader", () => {
       ),
       { numRuns: 40 }
     );
+  });
+
+  it("moves the dates of a 1904-system workbook to the 1900 serials the plan reads, as exceljs does", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.addWorksheet("Claims");
+    sheet.getCell("A1").value = new Date(Date.UTC(2014, 6, 31));
+    sheet.getCell("A1").numFmt = "dd/mm/yyyy";
+    sheet.getCell("B1").value = 58; // a count, not a date: it stays
+    sheet.getCell("C1").value = new Date(Date.UTC(2014, 1, 28));
+    sheet.getCell("C1").numFmt = "[$-809]d mmmm yyyy;@";
+    const { ours, theirs } = await bothReaders(workbook);
+    expect(ours).toEqual(theirs);
+    expect(ours.sheets[0].cells).toEqual([[41851, 58, 41698]]);
+  });
+
+  it("tells date formats from others", () => {
+    for (const code of ["dd/mm/yyyy", "d-mmm-yy", "[$-809]d mmmm yyyy;@", "hh:mm", "[h]:mm:ss"])
+      expect([code, isDateFormat(code)]).toEqual([code, true]);
+    for (const code of ['"£"#,##0;[Red]-"£"#,##0', "#,##0.##", "0.0%", "@", "General", '0" days"'])
+      expect([code, isDateFormat(code)]).toEqual([code, false]);
   });
 
   it("lists tables with their sheet, range and totals row, as exceljs does", async () => {
