@@ -130,6 +130,11 @@ describe.each(cases)("tables on a workbook made by %s", (maker) => {
     );
     expect(changed.filter((name) => !REWRITTEN.includes(name))).toEqual([]);
     expect(Object.keys(before).length).toBeGreaterThan(8);
+    // The user's own defined name is still there, beside the plan's.
+    const workbook = after["xl/workbook.xml"].toString();
+    if (maker !== "exceljs")
+      expect(workbook).toMatch(/<definedName [^>]*name="Cohort"[^>]*>\$?Families!\$B\$5</);
+    expect(workbook).toContain('<definedName name="TF_SuccessRate">');
   });
 
   it("adds the generated sheets with the engine's values cached, the input sheets as they were", async () => {
