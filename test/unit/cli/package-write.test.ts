@@ -136,6 +136,24 @@ describe("the package writer", () => {
     expect(sheet.getCell("D6").value).toBe("=B6");
   });
 
+  it("keeps text XML cannot hold, and text that looks like Excel's escapes, as it was", async () => {
+    const odd = "bell\u0007 tab\t _x0041_ & <b>";
+    const sheet = generatedSheet("Odd");
+    sheet.blocks.push({
+      topLeft: "F1",
+      rows: [[{ value: odd }], [{ value: odd, formula: 'F1&""' }]],
+    });
+    const out = await written(plan([sheet]));
+    const read = await loadWorkbook(out);
+    read.zip.close();
+    const cells = read.snapshot.sheets.find((s) => s.name === "Odd")!.cells;
+    expect([cells[0][5], cells[1][5]]).toEqual([odd, odd]);
+    // As Excel writes them (exceljs, which does not decode them, is no judge here).
+    expect(part(out, "xl/worksheets/sheet2.xml")).toContain(
+      "bell_x0007_ tab\t _x005F_x0041_ &amp; &lt;b&gt;"
+    );
+  });
+
   it("makes an Excel table with a header row, a built-in style, a filter and a totals row", async () => {
     const out = await written(plan([generatedSheet("Money")]));
     const workbook = await exceljs(out);
