@@ -247,8 +247,9 @@ function engineScale() {
 }
 
 // `tf-funding tables` on one authority's workbook with 100,000 claim rows, beside exceljs alone
-// reading and writing the same file: the part of the command no engine work can remove. Both
-// run in this process (no Node start-up in either), best of two runs each.
+// reading and writing the same file: what the command cost before it copied the .xlsx package
+// itself (streamed reading, unchanged parts copied as stored). Both run in this process (no
+// Node start-up in either), best of two runs each.
 async function cliTables() {
   const ExcelJS = require("exceljs");
   const { singleAuthority, authoritySheets } = require("../test/support/national.ts");
@@ -284,7 +285,7 @@ async function cliTables() {
         value: `${n(tables)} ms`,
         baseline: `exceljs read + write alone ${n(exceljs)} ms`,
         ratio: `${(tables / exceljs).toFixed(2)}x`,
-        goal: "<= 1.5x",
+        goal: "<= 0.7x",
       },
     ];
   } finally {

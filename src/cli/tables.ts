@@ -1,16 +1,16 @@
 import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
-import { readInputs } from "../workbook/inputs";
+import { Overrides, readInputs } from "../workbook/inputs";
 import { buildPlan } from "../workbook/plan";
 import { CommandOutput } from "./call";
 import { parseTablesArgs } from "./flags";
 import { BadFileError } from "./parse-arg";
 import { problemLine } from "./problem-line";
 import { summaryText } from "./summary";
+import { XlsxPackage } from "./package/read";
 import { writeWorkbookAtomically } from "./write-file";
-import { partsLostOnCopy } from "./xlsx-parts";
-import { loadWorkbook, readSnapshot } from "./xlsx-snapshot";
-import { writePlan } from "./xlsx-writer";
+import { editPackage, writeEdited } from "./package/write";
+import { loadWorkbook } from "./xlsx-load";
 
 /** Where progress lines go, and whether someone is watching (stderr is a terminal). */
 export interface Progress {
@@ -37,7 +37,23 @@ export async function tablesCommand(
   const { input, out, overrides } = parseTablesArgs(args);
   if (progress.interactive) progress.line(`Reading ${input}…`);
   const workbook = await loadWorkbook(input);
-  const applied = readInputs(readSnapshot(workbook), {
+  try {
+    return await tablesOf(workbook, input, out, overrides, json, progress);
+  } finally {
+    workbook.zip.close();
+  }
+}
+
+/** The tables of an opened workbook, written to a copy of it (OUT): every part of IN is kept. */
+async function tablesOf(
+  workbook: XlsxPackage,
+  input: string,
+  out: string,
+  overrides: Overrides,
+  json: boolean,
+  progress: Progress
+): Promise<CommandOutput> {
+  const applied = readInputs(workbook.snapshot, {
     today: serialOfLocalDate(new Date()),
     overrides,
   });
@@ -51,29 +67,20 @@ export async function tablesCommand(
   say(`Building tables (${claims.toLocaleString("en-GB")} claim${claims === 1 ? "" : "s"})…`);
   const plan = buildPlan(applied.inputs);
   if (isError(plan)) throw new BadFileError(`${input}: ${plan.message}`);
-  writePlan(workbook, plan);
+  const edit = await editPackage(workbook, plan);
   say(`Writing ${out}…`);
-  await writeWorkbookAtomically(workbook, out, input);
+  await writeWorkbookAtomically((file) => writeEdited(workbook, edit, file), out, input);
   return {
-    stderr:
-      applied.notices.map((n) => `tf-funding: note: ${problemLine(n)}\n`).join("") +
-      lostNote(input, out),
+    stderr: applied.notices
+      .map(
+        (n) => `tf-funding: note: ${problemLine(n)}
+`
+      )
+      .join(""),
     // The summary, plus where it went, so a script needs nothing else from the output.
     stdout: json
       ? `${JSON.stringify({ ...plan.summary, out })}\n`
       : `${summaryText(plan.summary, out)}\n`,
     status: 0,
   };
-}
-
-/** Says what OUT lacks when IN has parts exceljs cannot copy (IN itself is never changed). */
-function lostNote(input: string, out: string): string {
-  const lost = partsLostOnCopy(input);
-  if (lost.length === 0) return "";
-  const last = lost[lost.length - 1];
-  const what = lost.length === 1 ? last : `${lost.slice(0, -1).join(", ")} and ${last}`;
-  return (
-    `tf-funding: note: ${input} has ${what}, which the command line cannot copy: ${out} lacks ` +
-    `them (${input} is unchanged). The task pane in Excel adds the tables and keeps them.\n`
-  );
 }

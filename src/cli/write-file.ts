@@ -13,13 +13,16 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** What writes the file: an exceljs workbook, or a function that writes to the path it is given. */
+export type WorkbookSource = ExcelJS.Workbook | ((file: string) => Promise<void>);
+
 /**
  * Writes a workbook to a temporary file beside OUT (same folder, so the rename cannot cross
  * disks) and renames it into place: a failure half-way leaves no half-written OUT — a previous
  * OUT stays as it was — and no temporary file. OUT may never be the input workbook.
  */
 export async function writeWorkbookAtomically(
-  workbook: ExcelJS.Workbook,
+  workbook: WorkbookSource,
   out: string,
   input?: string
 ): Promise<void> {
@@ -41,7 +44,8 @@ export async function writeWorkbookAtomically(
   }
   const temporary = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temporary);
+    if (typeof workbook === "function") await workbook(temporary);
+    else await workbook.xlsx.writeFile(temporary);
     fs.renameSync(temporary, out);
   } catch (failure) {
     const reason = (failure instanceof Error ? failure.message : String(failure)).split("\n")[0];

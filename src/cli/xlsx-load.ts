@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
 import fs from "fs";
+import { NotAWorkbook, XlsxPackage, readPackage } from "./package/read";
+import { ZipArchive, openZip } from "./package/zip-read";
 import { BadFileError } from "./parse-arg";
 
 /** The first bytes of the files people hand us instead of an .xlsx, and what to say about them. */
@@ -31,10 +32,12 @@ function notAWorkbook(file: string, bytes: Buffer): string {
 }
 
 /**
- * Opens an .xlsx file. A file that is missing, a folder, not an .xlsx (text, CSV, PDF, .xls),
- * truncated or damaged is a BadFileError with a one-line reason (exit status 2), never a stack.
+ * Opens an .xlsx file and reads what the tables need (see package/read.ts). A file that is
+ * missing, a folder, not an .xlsx (text, CSV, PDF, .xls), truncated or damaged is a BadFileError
+ * with a one-line reason (exit status 2), never a stack. The package stays open for the writer,
+ * which copies its other parts: `close()` it when done.
  */
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+export async function loadWorkbook(file: string): Promise<XlsxPackage> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -52,18 +55,21 @@ export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new BadFileError(`${file} is an empty zip archive, not an Excel workbook.`);
   }
   if (!bytes.subarray(0, 4).equals(ZIP)) throw new BadFileError(notAWorkbook(file, bytes));
-  const workbook = new ExcelJS.Workbook();
+  let zip: ZipArchive | undefined;
   try {
-    await workbook.xlsx.readFile(file);
+    zip = await openZip(file);
+    return await readPackage(file, zip);
   } catch (failure) {
+    zip?.close();
+    // A zip of other things (a .docx, a folder of CSVs) is not a damaged workbook.
+    if (failure instanceof NotAWorkbook) {
+      throw new BadFileError(
+        `${file} is a zip archive but not an Excel workbook: it has no sheets.`
+      );
+    }
     const reason = (failure instanceof Error ? failure.message : String(failure)).split("\n")[0];
     throw new BadFileError(
       `${file} could not be read as an Excel workbook (it may be damaged or truncated: ${reason}).`
     );
   }
-  // exceljs opens any zip (a .docx, a folder of CSVs) as a workbook without sheets.
-  if (workbook.worksheets.length === 0) {
-    throw new BadFileError(`${file} is a zip archive but not an Excel workbook: it has no sheets.`);
-  }
-  return workbook;
 }

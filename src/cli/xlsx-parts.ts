@@ -1,18 +1,3 @@
-import fs from "fs";
-
-/**
- * Parts of an .xlsx that exceljs 4.4 reads past and does not write back: a copy made through it
- * (OUT) lacks them, though every cell, format, table and note is kept. The user is told.
- */
-const LOST: [RegExp, string][] = [
-  [/^xl\/charts\/chart/, "charts"],
-  [/^xl\/pivotTables\//, "pivot tables"],
-  [/^xl\/slicers\//, "slicers"],
-  [/^xl\/timelines\//, "timelines"],
-  [/^xl\/vbaProject\.bin$/, "macros"],
-  [/^xl\/externalLinks\//, "links to other workbooks"],
-];
-
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 
@@ -38,12 +23,4 @@ export function zipEntryNames(bytes: Buffer): string[] {
     at += 46 + nameLength + extra;
   }
   return names;
-}
-
-/** What the workbook file holds that a copy through exceljs would lose: "charts", "macros", … */
-export function partsLostOnCopy(file: string): string[] {
-  const names = zipEntryNames(fs.readFileSync(file));
-  return LOST.filter(([pattern]) => names.some((name) => pattern.test(name))).map(
-    ([, what]) => what
-  );
 }

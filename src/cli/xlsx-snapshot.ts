@@ -2,8 +2,6 @@ import ExcelJS from "exceljs";
 import { CellValue } from "../workbook/plan-types";
 import { SheetSnapshot, WorkbookSnapshot, isGeneratedSheet } from "../workbook/snapshot";
 
-export { loadWorkbook } from "./xlsx-load";
-
 const MS_PER_DAY = 86_400_000;
 /** Day 0 of Excel's 1900 date system, as serials count for every date after February 1900. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -57,7 +55,11 @@ interface LoadedTable {
   table: { name: string; ref?: string; tableRef?: string; totalsRow?: boolean };
 }
 
-/** Every sheet's values and every Excel table, as the workbook plan reads them. */
+/**
+ * Every sheet's values and every Excel table of a workbook exceljs holds, as the workbook plan
+ * reads them. The command line reads files with package/read.ts; this reader serves workbooks
+ * built in memory (the sample) and the tests, as a second, independent reader of a file.
+ */
 export function readSnapshot(workbook: ExcelJS.Workbook): WorkbookSnapshot {
   const snapshot: WorkbookSnapshot = { sheets: [], tables: [] };
   workbook.eachSheet((sheet) => {

@@ -3,7 +3,6 @@ import { isError } from "../engine/errors";
 import { Framework } from "../engine/frameworks";
 import { Decimal, dec } from "../engine/money";
 import { isBlank, parseAmount, parseCount, parseDate, parseOutcome } from "../engine/parse-values";
-import { OutcomeId } from "../engine/outcomes";
 import { outcomeNotPaid } from "../engine/paid-outcomes";
 import { resolveYear } from "../engine/years";
 import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./assumptions";

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import { copyWithPlan } from "../../src/cli/xlsx-copy";
 import { writePlan } from "../../src/cli/xlsx-writer";
 import { applyOverrides, readInputs } from "../../src/workbook/inputs";
 import { buildPlan } from "../../src/workbook/plan";
@@ -39,11 +40,13 @@ async function writeWorkbook(
   input: WorkbookPlan,
   generated: WorkbookPlan
 ): Promise<string> {
+  // The inputs as `tf-funding sample` writes them (exceljs), the tables as `tables` adds them.
   const workbook = new ExcelJS.Workbook();
   writePlan(workbook, { ...input, names: {} });
-  writePlan(workbook, generated);
+  const inputs = path.join(dir, `${name}-inputs.xlsx`);
+  await workbook.xlsx.writeFile(inputs);
   const file = path.join(dir, `${name}.xlsx`);
-  await workbook.xlsx.writeFile(file);
+  await copyWithPlan(inputs, generated, file);
   return file;
 }
 

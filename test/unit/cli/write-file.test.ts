@@ -60,6 +60,23 @@ describe("writeWorkbookAtomically", () => {
     expect(fs.readdirSync(dir)).toEqual(["out.xlsx"]);
   });
 
+  it("takes a function that writes the file, and cleans up when it fails half-way", async () => {
+    await writeWorkbookAtomically(async (target) => fs.writeFileSync(target, "PK"), file("f.xlsx"));
+    expect(fs.readFileSync(file("f.xlsx"), "utf8")).toBe("PK");
+    await expect(
+      writeWorkbookAtomically(async (target) => {
+        fs.writeFileSync(target, "PK half");
+        throw new Error("EIO: i/o error, write");
+      }, file("f.xlsx"))
+    ).rejects.toThrow(
+      new BadFileError(
+        `${file("f.xlsx")} could not be written (EIO: i/o error, write): no file was changed.`
+      )
+    );
+    expect(fs.readFileSync(file("f.xlsx"), "utf8")).toBe("PK");
+    expect(fs.readdirSync(dir)).toEqual(["f.xlsx"]);
+  });
+
   it("replaces a previous OUT whole", async () => {
     await writeWorkbookAtomically(workbook("before"), file("out.xlsx"));
     await writeWorkbookAtomically(workbook("after"), file("out.xlsx"));
