@@ -124,13 +124,19 @@ function tableRows<K extends string>(
   const width = table.lastColumn - table.firstColumn + 1;
   const keyIndex = rules ? (columns[rules.keyColumn] ?? 0) : 0;
   const at = (row: number, index: number) => address(row, table.firstColumn + index);
+  // A blank row inside the table is passed over, and said once the table goes on below it: a
+  // blank row once ended the table and dropped every row under it without a word.
+  let blankSince = 0;
   for (let r = table.headerRow + 1; r <= lastRow; r++) {
     // Readers drop trailing empty cells: pad, so a blank optional cell reads as null.
     const line = sheet.cells[r - 1] ?? [];
     const cells: CellValue[] = new Array(width);
     for (let i = 0; i < width; i++) cells[i] = line[table.firstColumn - 1 + i] ?? null;
     if (isBlankRow(cells)) {
-      if (rules) continue;
+      if (rules) {
+        blankSince ||= r;
+        continue;
+      }
       break; // the table ends at its first blank row, as Excel's "current region" does
     }
     if (!rules) {
@@ -160,6 +166,16 @@ function tableRows<K extends string>(
       });
       continue;
     }
+    if (blankSince && rows.length > 0) {
+      const blank =
+        blankSince === r - 1 ? `row ${blankSince} is` : `rows ${blankSince} to ${r - 1} are`;
+      notices.push({
+        sheet: sheet.name,
+        cell: at(blankSince, keyIndex),
+        reason: `${blank} blank inside the ${table.name} table: the rows below ${blankSince === r - 1 ? "it" : "them"} are read as part of it.`,
+      });
+    }
+    blankSince = 0;
     rows.push({ row: r, cells });
   }
   return rows;

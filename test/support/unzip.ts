@@ -83,7 +83,7 @@ export function cachedFormulas(xlsx: string): CachedFormula[] {
       const content = cell[2] ?? "";
       if (!/<f\b/.test(content)) continue;
       const value = /<v>([\s\S]*?)<\/v>/.exec(content);
-      if (!value) continue;
+      if (!value || value[1] === "") continue; // openpyxl writes <v></v>: no cached value
       const type = attribute(cell[1], "t") ?? "n";
       const raw = unescapeXml(value[1]);
       const cached = type === "n" ? Number(raw) : type === "b" ? raw === "1" : raw;

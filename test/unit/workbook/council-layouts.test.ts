@@ -55,6 +55,7 @@ describe("totals rows", () => {
     ]);
     expect(lines(notices)).toEqual([
       'TF budget!A7: "Total" is a totals row, not a financial year: not read.',
+      "Claims!A4: row 4 is blank inside the Claims table: the rows below it are read as part of it.",
     ]);
     expect(inputs?.sources.families).toBe("TF budget!A3:C6");
   });
@@ -224,6 +225,7 @@ describe("blank rows, notes and other tables inside and under a list", () => {
     const { inputs, notices } = read(book(BUDGET, claims));
     expect(inputs?.claims).toHaveLength(4);
     expect(lines(notices).slice(1)).toEqual([
+      "Claims!A4: row 4 is blank inside the Claims table: the rows below it are read as part of it.",
       'Claims!A8: "Figures agreed with internal audit, March 2014" is a note, not a claim: not read.',
     ]);
   });
@@ -345,8 +347,15 @@ describe("settings given outside the workbook apply before the rows are read", (
   });
 
   it("names a setting it cannot use", () => {
-    expect(lines(read(phase2, { overrides: { successRate: "lots" } }).problems)).toEqual([
-      '(command line)!--success-rate: this must be a share from 0% to 100% (such as 65% or 0.65), not "lots".',
+    // A setting, not a cell: each adapter names it its own way (--success-rate, the pane's field).
+    expect(read(phase2, { overrides: { successRate: "lots" } }).problems).toEqual([
+      {
+        sheet: "",
+        cell: "",
+        setting: "successRate",
+        reason:
+          'the success rate must be a share between 0 and 1 such as 5/6, 0.8333 or 83.3%, not "lots".',
+      },
     ]);
   });
 });
