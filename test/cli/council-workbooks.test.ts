@@ -67,6 +67,7 @@ describe("a phase 1 council workbook", () => {
     expect(stderr).toBe(
       [
         'tf-funding: note: TF budget!A7: "Total" is a totals row, not a financial year: not read.',
+        "tf-funding: note: Claims!A4: row 4 is blank inside the Claims table: the rows below it are read as part of it.",
         'tf-funding: note: Claims!A7: "Total" is a totals row, not a claim: not read.',
         "tf-funding: note: Claims!A9: row 9, below the Claims table's totals row (7), is not read: move it above the totals row if it is part of the table.",
         "",
