@@ -52,10 +52,10 @@ export function InputsSection(props: InputsSectionProps) {
         </MessageBar>
       )}
       {notices.length > 0 && (
-        <MessageBar intent="info" aria-label="Not read">
+        <MessageBar intent="info">
           <MessageBarBody>
             <strong>Not read, on purpose (check these):</strong>
-            <ul className="tf-notices">
+            <ul className="tf-notices" aria-label="Not read on purpose">
               {notices.map((n, i) => (
                 <li key={i}>{paneProblemText(n)}</li>
               ))}
