@@ -1,9 +1,12 @@
 import { expectedResults } from "../engine/envelope";
+import { builtInFramework } from "../engine/frameworks";
 import { isError } from "../engine/errors";
 import { dec, poundsToNumber } from "../engine/money";
 import { costBreakEven } from "../engine/risk";
+import { AssumptionKey, Assumptions, defaultAssumptions } from "../workbook/assumptions";
 import { FundingInputs, InputProblem, Overrides, applyOverrides } from "../workbook/inputs";
 import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
+import { settingProblem } from "../workbook/setting-problem";
 
 /** The figures a coordinator watches move while dragging a what-if setting. */
 export interface Headline {
@@ -37,8 +40,7 @@ export function headline(
   const applied = applyOverrides(inputs, overrides);
   if (!applied.inputs) return { problems: applied.problems };
   const envelope = envelopeFor(applied.inputs);
-  if (isError(envelope))
-    return { problems: [{ sheet: "(assumptions)", cell: "", reason: envelope.message }] };
+  if (isError(envelope)) return { problems: [envelopeProblem(applied.inputs, envelope.message)] };
   const { successRate, framework } = applied.inputs.assumptions;
   let breakEven: number | null | undefined;
   if (cost !== undefined && Number.isFinite(cost) && cost >= 0) {
@@ -61,6 +63,52 @@ export function headline(
       breakEven,
     },
   };
+}
+
+/** The settings the envelope is computed from, most likely first to be the one at fault. */
+const ENVELOPE_SETTINGS: readonly AssumptionKey[] = ["funded", "years", "rounding", "share"];
+
+/**
+ * An envelope the engine refuses, as a problem the user can act on: the setting whose default
+ * makes the envelope computable is the one at fault ("Funded families (Assumptions): the funded
+ * number (1000) is more than the cohort (705)…"); failing that, the Families table's figures.
+ */
+function envelopeProblem(inputs: FundingInputs, reason: string): InputProblem {
+  const defaults = defaultAssumptions(inputs.assumptions.framework);
+  const culprit = ENVELOPE_SETTINGS.find((key) => {
+    const assumptions: Assumptions = { ...inputs.assumptions, [key]: defaults[key] };
+    return !isError(envelopeFor({ ...inputs, assumptions }));
+  });
+  if (culprit) return settingProblem(culprit, reason);
+  return { sheet: inputs.sources.families.split("!")[0], cell: "", reason };
+}
+
+/**
+ * The settings that decide how the workbook's rows are read (the framework: its financial years
+ * and outcome types), given to the reader; the rest apply over what was read, at once.
+ */
+export function readingOverrides(overrides: Overrides): Overrides {
+  return overrides.framework === undefined ? {} : { framework: overrides.framework };
+}
+
+/**
+ * The problems of the what-if settings other than the framework (the reader names that one),
+ * for when the workbook could not be read: every setting the pane cannot use is named at once,
+ * not one after another as each is fixed. Checked by the reader's own rules over the chosen
+ * framework's defaults, as nothing was read.
+ */
+export function whatIfSettingProblems(overrides: Overrides): InputProblem[] {
+  const framework = builtInFramework(overrides.framework ?? "phase1") ?? builtInFramework("phase1");
+  if (!framework) return [];
+  const rest: Overrides = { ...overrides };
+  delete rest.framework;
+  const nothingRead: FundingInputs = {
+    families: [],
+    claims: [],
+    assumptions: defaultAssumptions(framework),
+    sources: { families: "", claims: "" },
+  };
+  return applyOverrides(nothingRead, rest).problems;
 }
 
 const GBP = new Intl.NumberFormat("en-GB", {

@@ -4,6 +4,7 @@ import os from "os";
 import path from "path";
 import { AddressInfo } from "net";
 import { Browser, chromium } from "playwright-core";
+import ts from "typescript";
 import { buildAddin } from "../support/build";
 
 /**
@@ -108,6 +109,28 @@ run("the task pane page in headless Chromium", () => {
     await page.close();
   }, 120000);
 
+  it("inside (a fake) Excel, reads a phase 2 council workbook and shows the totals row it passed over", async () => {
+    const page = await browser!.newPage({ viewport: { width: 350, height: 900 } });
+    const errors: string[] = [];
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === base) return route.continue();
+      if (url.hostname === "appsforoffice.microsoft.com")
+        return route.fulfill({ body: fakeOfficeScript(), contentType: "text/javascript" });
+      return route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByText(/is a totals row, not a financial year/).waitFor({ timeout: 30000 });
+    expect(await page.getByTestId("secured").textContent()).toBe("£527,000");
+    const screenshots = path.join(root, "test-artifacts");
+    fs.mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, "taskpane-notice.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+
   it("serves the help page with a section for every function", async () => {
     const page = await browser!.newPage();
     await page.goto(`${base}/help.html`);
@@ -115,3 +138,45 @@ run("the task pane page in headless Chromium", () => {
     await page.close();
   }, 60000);
 });
+
+/**
+ * Office.js as the page meets it inside Excel, for a picture of the pane at work: the unit
+ * tests' fake Excel (compiled for the browser) holding a phase 2 council's workbook with a totals
+ * row, and document settings that say phase 2 was picked in the pane.
+ */
+function fakeOfficeScript(): string {
+  const source = fs.readFileSync(
+    path.join(root, "test", "unit", "taskpane", "excel", "fake-excel.ts"),
+    "utf8"
+  );
+  const fake = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
+  return `(function () {
+  var exports = {};
+  // What the fake needs of node (request sizes) and Office.js gives a page in Excel.
+  var Buffer = { byteLength: function (text) { return new TextEncoder().encode(text).length; } };
+  window.CustomFunctions = { associate: function () {} };
+  ${fake}
+  var book = exports.installFakeExcel(new exports.FakeWorkbook());
+  book.addSheet("Families", [
+    ["Financial year", "Number of families identified", "Families attached"],
+    ["2015-2016", 700, 527],
+    ["2016-2017", 0, 0],
+    ["Total", 700, 527],
+  ]);
+  book.addSheet("Claims", [
+    ["Date of claim", "Outcome", "No. of families"],
+    ["31/03/2016", "Significant and sustained progress", 200],
+    ["Mar-16", "Sustained and significant progress", 12],
+  ]);
+  var store = exports.installFakeOfficeSettings();
+  store.set("tf-funding-assumptions", { framework: "phase2" });
+  Office.HostType = { Excel: "Excel" };
+  Office.onReady = function (callback) {
+    var info = { host: "Excel", platform: "OfficeOnline" };
+    if (callback) callback(info);
+    return Promise.resolve(info);
+  };
+})();`;
+}

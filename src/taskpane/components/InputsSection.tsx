@@ -1,10 +1,18 @@
-import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+} from "@fluentui/react-components";
 import { FundingInputs, InputProblem } from "../../workbook/inputs";
 import { paneProblemText } from "../problem-text";
 
 export interface InputsSectionProps {
   inputs?: FundingInputs;
   problems: InputProblem[];
+  /** Rows passed over on purpose (a totals row, a note, no Claims table yet), for the user to check. */
+  notices: InputProblem[];
   busy: boolean;
   onRead: () => void;
   onUseSelection: () => void;
@@ -13,7 +21,7 @@ export interface InputsSectionProps {
 
 /** What the pane found in the workbook, and every problem with its sheet, cell and reason. */
 export function InputsSection(props: InputsSectionProps) {
-  const { inputs, problems, busy } = props;
+  const { inputs, problems, notices, busy } = props;
   return (
     <section aria-labelledby="inputs-heading" className="tf-section">
       <Subtitle2 as="h2" id="inputs-heading">
@@ -22,10 +30,12 @@ export function InputsSection(props: InputsSectionProps) {
       {inputs && (
         <ul className="tf-found" aria-label="Input tables found">
           <li>
-            Families: {inputs.sources.families} ({inputs.families.length} {inputs.families.length === 1 ? "year" : "years"})
+            Families: {inputs.sources.families} ({inputs.families.length}{" "}
+            {inputs.families.length === 1 ? "year" : "years"})
           </li>
           <li>
-            Claims: {inputs.sources.claims} ({inputs.claims.length} {inputs.claims.length === 1 ? "claim" : "claims"})
+            Claims: {inputs.sources.claims} ({inputs.claims.length}{" "}
+            {inputs.claims.length === 1 ? "claim" : "claims"})
           </li>
         </ul>
       )}
@@ -36,6 +46,18 @@ export function InputsSection(props: InputsSectionProps) {
             <ul className="tf-problems">
               {problems.map((p, i) => (
                 <li key={i}>{paneProblemText(p)}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {notices.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <strong>Not read, on purpose (check these):</strong>
+            <ul className="tf-notices" aria-label="Not read on purpose">
+              {notices.map((n, i) => (
+                <li key={i}>{paneProblemText(n)}</li>
               ))}
             </ul>
           </MessageBarBody>

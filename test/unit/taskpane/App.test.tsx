@@ -14,6 +14,8 @@ import { WorkbookSnapshot } from "../../../src/workbook/snapshot";
 import { headline } from "../../../src/taskpane/whatif";
 import { serialFromIso } from "../../../src/engine/dates";
 import { authoritySheets, singleAuthority } from "../../support/national";
+import { SETTINGS_KEY, createWorkbookApi } from "../../../src/taskpane/excel/api";
+import { FakeWorkbook, installFakeExcel, installFakeOfficeSettings } from "./excel/fake-excel";
 
 /** A workbook api that records what the pane asks of it. */
 function fakeApi(snapshot: WorkbookSnapshot, overrides: Overrides = {}) {
@@ -63,13 +65,20 @@ describe("the task pane", () => {
     const { api, saved } = fakeApi(snapshot);
     renderApp(api);
     await screen.findByTestId("envelope");
-    fireEvent.change(screen.getByLabelText(/Council contribution per family/), { target: { value: "5000" } });
+    fireEvent.change(screen.getByLabelText(/Council contribution per family/), {
+      target: { value: "5000" },
+    });
     fireEvent.change(screen.getByRole("slider"), { target: { value: "40" } });
-    const engine = headline(readInputs(snapshot).inputs!, { councilContribution: "5000", successRate: "0.4" }).headline!;
+    const engine = headline(readInputs(snapshot).inputs!, {
+      councilContribution: "5000",
+      successRate: "0.4",
+    }).headline!;
     expect(screen.getByTestId("expected").textContent).toBe("£282,240");
     expect(engine.expectedResults).toBe(282240);
     expect(saved[saved.length - 1]).toEqual({ councilContribution: "5000", successRate: "0.4" });
-    fireEvent.change(screen.getByLabelText(/Cost central money should cover/), { target: { value: "2000000" } });
+    fireEvent.change(screen.getByLabelText(/Cost central money should cover/), {
+      target: { value: "2000000" },
+    });
     expect(screen.getByTestId("break-even").textContent).toBe("50.1%");
   });
 
@@ -81,7 +90,9 @@ describe("the task pane", () => {
     const dialog = await screen.findByRole("dialog");
     expect(within(dialog).getByText(/Cash envelope will be replaced/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
-    expect(await screen.findByText(/Built Cash envelope, PbR risk, Claims by year, Funding assumptions/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Built Cash envelope, PbR risk, Claims by year, Funding assumptions/)
+    ).toBeTruthy();
     expect(written).toHaveLength(1);
     expect(written[0].summary.envelope).toBe(2352000);
   });
@@ -91,7 +102,12 @@ describe("the task pane", () => {
     renderApp(api);
     await screen.findByTestId("envelope");
     fireEvent.click(screen.getByRole("button", { name: "Build tables" }));
-    fireEvent.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Cancel", hidden: true }));
+    fireEvent.click(
+      within(await screen.findByRole("dialog")).getByRole("button", {
+        name: "Cancel",
+        hidden: true,
+      })
+    );
     expect(await screen.findByText("Nothing was changed.")).toBeTruthy();
     expect(written).toHaveLength(0);
   });
@@ -101,16 +117,30 @@ describe("the task pane", () => {
     snapshot.sheets[0].cells[4][1] = "lots";
     const { api } = fakeApi(snapshot);
     renderApp(api);
-    expect(await screen.findByText('Families!B5: families nominated must be a number of families, not "lots".')).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Build tables" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      await screen.findByText(
+        'Families!B5: families nominated must be a number of families, not "lots".'
+      )
+    ).toBeTruthy();
+    expect(
+      (screen.getByRole("button", { name: "Build tables" }) as HTMLButtonElement).disabled
+    ).toBe(true);
   });
 
   it("names a bad setting by its field in the Assumptions section, never by a command-line flag", async () => {
     const { api } = fakeApi(sampleSnapshot(), { funded: "10,00", framework: "phse2" });
     renderApp(api);
     const alert = await screen.findByRole("alert");
-    expect(within(alert).getByText(/^Framework \(Assumptions\): there is no framework called "phse2": did you mean phase2\?/)).toBeTruthy();
-    expect(within(alert).getByText(/^Funded families \(Assumptions\): the funded number must be a number, not "10,00"/)).toBeTruthy();
+    expect(
+      within(alert).getByText(
+        /^Framework \(Assumptions\): there is no framework called "phse2": did you mean phase2\?/
+      )
+    ).toBeTruthy();
+    expect(
+      within(alert).getByText(
+        /^Funded families \(Assumptions\): the funded number must be a number, not "10,00"/
+      )
+    ).toBeTruthy();
     expect(alert.textContent).not.toMatch(/command line|--funded|--framework/);
   });
 
@@ -119,7 +149,11 @@ describe("the task pane", () => {
     snapshot.sheets[1].cells[8][0] = serialFromIso("2031-03-31")!;
     const { api } = fakeApi(snapshot);
     renderApp(api, () => serialFromIso("2026-11-25")!);
-    expect(await screen.findByText("Claims!A9: the claim date 2031-03-31 is in the future (today is 2026-11-25): a claim is entered once it has been made, so correct the date.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Claims!A9: the claim date 2031-03-31 is in the future (today is 2026-11-25): a claim is entered once it has been made, so correct the date."
+      )
+    ).toBeTruthy();
     expect(api.readWorkbook).toHaveBeenCalledTimes(1);
   });
 
@@ -128,17 +162,25 @@ describe("the task pane", () => {
     const claims = snapshot.sheets[1];
     for (let row = 5; row < 30; row++) claims.cells[row - 1][2] = "?";
     renderApp(fakeApi(snapshot).api);
-    expect(await screen.findByText("Claims: and 5 more problems not listed here: put these right, then check again for the rest.")).toBeTruthy();
+    expect(
+      await screen.findByText(
+        "Claims: and 5 more problems not listed here: put these right, then check again for the rest."
+      )
+    ).toBeTruthy();
     expect(screen.getAllByText(/^Claims!C\d+: families must be a number/)).toHaveLength(20);
   });
 
   it("shows a failure of the workbook as an error, not a crash", async () => {
     const { api } = fakeApi(sampleSnapshot());
-    (api.writePlan as jest.Mock).mockRejectedValueOnce(new Error("A sheet called 'Cash envelope' already exists and was not made by this add-in"));
+    (api.writePlan as jest.Mock).mockRejectedValueOnce(
+      new Error("A sheet called 'Cash envelope' already exists and was not made by this add-in")
+    );
     renderApp(api);
     await screen.findByTestId("envelope");
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Build tables" })));
-    expect((await screen.findByRole("alert")).textContent).toMatch(/already exists and was not made by this add-in/);
+    expect((await screen.findByRole("alert")).textContent).toMatch(
+      /already exists and was not made by this add-in/
+    );
   });
 
   it("saves a scenario row with the figures shown", async () => {
@@ -147,7 +189,12 @@ describe("the task pane", () => {
     await screen.findByTestId("envelope");
     fireEvent.click(screen.getByRole("button", { name: "Save scenario" }));
     await waitFor(() => expect(scenarios).toHaveLength(1));
-    expect(scenarios[0]).toMatchObject({ framework: "phase1-fast-track", envelope: 2352000, atRisk: 705600, expectedResults: 458640 });
+    expect(scenarios[0]).toMatchObject({
+      framework: "phase1-fast-track",
+      envelope: 2352000,
+      atRisk: 705600,
+      expectedResults: 458640,
+    });
   });
 
   it("has no accessibility violations", async () => {
@@ -165,6 +212,87 @@ describe("the task pane", () => {
     );
     expect(screen.getByText(/works inside Excel/)).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
+  });
+});
+
+/**
+ * A phase 2 council's workbook as kept (B&NES): years written "2015-2016", a totals row under the
+ * Families, outcomes worded their own way, and no Assumptions table to say it is phase 2.
+ */
+function phase2Book(): FakeWorkbook {
+  const book = installFakeExcel(new FakeWorkbook());
+  book.addSheet("Families", [
+    ["Financial year", "Number of families identified", "Families attached"],
+    ["2015-2016", 700, 527],
+    ["2016-2017", 0, 0],
+    ["Total", 700, 527],
+  ]);
+  book.addSheet("Claims", [
+    ["Date of claim", "Outcome", "No. of families"],
+    ["31/03/2016", "Significant and sustained progress", 200],
+    ["Mar-16", "Sustained and significant progress", 12],
+  ]);
+  return book;
+}
+
+const pickFramework = async (name: string) => {
+  fireEvent.click(screen.getByRole("combobox", { name: /Framework/ }));
+  fireEvent.click(await screen.findByRole("option", { name }));
+};
+
+describe("a real council workbook in the pane (over the fake Excel)", () => {
+  it("a phase 2 workbook without Assumptions fails as phase 1, reads once phase 2 is picked, with no new round trip", async () => {
+    const book = phase2Book();
+    const settings = installFakeOfficeSettings();
+    renderApp(createWorkbookApi());
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText(/^Families!A2: /).textContent).toMatch(/2015-2016/);
+    expect(screen.queryByTestId("envelope")).toBeNull();
+    const syncs = book.syncLog.length;
+
+    await pickFramework("Troubled Families phase 2 (2015-20)");
+    // 527 attached (of 700 funded) × £1,000 fee = £527,000 secured; × £800 results = £421,600.
+    expect((await screen.findByTestId("envelope")).textContent).toBe("£948,600");
+    expect(screen.getByTestId("secured").textContent).toBe("£527,000");
+    expect(screen.getByTestId("at-risk").textContent).toBe("£421,600");
+    expect(screen.getByText(/Families: Families!A1:C3 \(2 years\)/)).toBeTruthy();
+    expect(screen.getByText(/Claims: Claims!A1:C3 \(2 claims\)/)).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(book.syncLog.length).toBe(syncs);
+    expect(settings.get(SETTINGS_KEY)).toEqual({ framework: "phase2" });
+
+    // Back to phase 1: read again from the same snapshot, refused again, still no round trip.
+    await pickFramework("Troubled Families phase 1 (2012-15)");
+    expect(await screen.findByRole("alert")).toBeTruthy();
+    expect(screen.queryByTestId("envelope")).toBeNull();
+    expect(book.syncLog.length).toBe(syncs);
+  });
+
+  it("shows the totals row it passed over as a notice worded for the pane, and stays accessible", async () => {
+    phase2Book();
+    installFakeOfficeSettings();
+    const { container } = renderApp(createWorkbookApi());
+    await screen.findByRole("alert");
+    await pickFramework("Troubled Families phase 2 (2015-20)");
+    await screen.findByTestId("envelope");
+    const notices = screen.getByRole("list", { name: "Not read on purpose" });
+    expect(
+      within(notices)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual(['Families!A4: "Total" is a totals row, not a financial year: not read.']);
+    expect(container.textContent).not.toMatch(/--\w|command line/);
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("names a funded number above the cohort by its field, not a made-up sheet", async () => {
+    const { api } = fakeApi(sampleSnapshot(), { funded: "1000" });
+    renderApp(api);
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain(
+      "Funded families (Assumptions): the funded number (1000) is more than the cohort (705): a family can only be funded once."
+    );
+    expect(alert.textContent).not.toMatch(/\(assumptions\)/);
   });
 });
 

@@ -2,7 +2,12 @@ import { SETTINGS_KEY, createWorkbookApi } from "../../../../src/taskpane/excel/
 import { SCENARIOS_TABLE, SCENARIO_FORMATS } from "../../../../src/taskpane/excel/scenarios";
 import { WorkbookConflictError } from "../../../../src/taskpane/excel";
 import { readInputs } from "../../../../src/workbook/inputs";
-import { FakeContext, FakeWorkbook, installFakeExcel } from "./fake-excel";
+import {
+  FakeContext,
+  FakeWorkbook,
+  installFakeExcel,
+  installFakeOfficeSettings,
+} from "./fake-excel";
 import { planFrom, sampleInputs, seed } from "./plans";
 
 afterEach(() => jest.restoreAllMocks());
@@ -86,22 +91,7 @@ describe("the pane's WorkbookApi over the module", () => {
   });
 
   it("keeps the assumptions in the document's settings", async () => {
-    const store = new Map<string, unknown>();
-    // The common API (Office.context.document.settings) is plain objects, not proxies to load.
-    const office = {
-      context: {
-        document: {
-          settings: {
-            get: (key: string) => store.get(key) ?? null,
-            set: (key: string, value: unknown) => void store.set(key, value),
-            saveAsync: (callback: (result: { status: string }) => void) =>
-              callback({ status: "succeeded" }),
-          },
-        },
-      },
-      AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-    };
-    (globalThis as unknown as { Office: unknown }).Office = office;
+    const store = installFakeOfficeSettings();
     const api = createWorkbookApi();
     expect(await api.loadAssumptions()).toEqual({});
     await api.saveAssumptions({ successRate: "0.7", framework: "phase2" });

@@ -1502,3 +1502,26 @@ export function installFakeExcel(book = new FakeWorkbook()): FakeWorkbook {
   (globalThis as unknown as { Excel: unknown }).Excel = book.excel;
   return book;
 }
+
+/**
+ * Installs the common API's document settings (Office.context.document.settings), where the
+ * pane keeps its assumptions: plain objects, not proxies to load. Returns the stored values.
+ */
+export function installFakeOfficeSettings(): Map<string, unknown> {
+  const store = new Map<string, unknown>();
+  const office = {
+    context: {
+      document: {
+        settings: {
+          get: (key: string) => store.get(key) ?? null,
+          set: (key: string, value: unknown) => void store.set(key, value),
+          saveAsync: (callback: (result: { status: string }) => void) =>
+            callback({ status: "succeeded" }),
+        },
+      },
+    },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  };
+  (globalThis as unknown as { Office: unknown }).Office = office;
+  return store;
+}
