@@ -18,7 +18,9 @@ function render(inExcel: boolean): void {
   const container = document.getElementById("container");
   if (!container) return;
   createRoot(container).render(
-    <FluentProvider theme={inExcel ? officeTheme() : webLightTheme}>{inExcel ? <App api={createWorkbookApi()} /> : <OutsideOffice />}</FluentProvider>
+    <FluentProvider theme={inExcel ? officeTheme() : webLightTheme}>
+      {inExcel ? <App api={createWorkbookApi()} /> : <OutsideOffice />}
+    </FluentProvider>
   );
 }
 

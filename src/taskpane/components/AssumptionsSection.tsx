@@ -44,10 +44,20 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
         </Dropdown>
       </Field>
       <Field label="Programme years (when families attached per year are not given)">
-        <Input type="number" min={1} value={overrides.years ?? ""} placeholder={String(current?.years ?? "")} onChange={(_, d) => set("years", d.value)} />
+        <Input
+          type="number"
+          min={1}
+          value={overrides.years ?? ""}
+          placeholder={String(current?.years ?? "")}
+          onChange={(_, d) => set("years", d.value)}
+        />
       </Field>
       <Field label="Rounding of families">
-        <Dropdown value={overrides.rounding ?? current?.rounding ?? "half-up"} selectedOptions={[overrides.rounding ?? current?.rounding ?? "half-up"]} onOptionSelect={(_, d) => set("rounding", d.optionValue)}>
+        <Dropdown
+          value={overrides.rounding ?? current?.rounding ?? "half-up"}
+          selectedOptions={[overrides.rounding ?? current?.rounding ?? "half-up"]}
+          onOptionSelect={(_, d) => set("rounding", d.optionValue)}
+        >
           {ROUNDINGS.map((r) => (
             <Option key={r} value={r}>
               {r}
@@ -56,7 +66,12 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
         </Dropdown>
       </Field>
       <Field label="Funded families (agreed number, optional)">
-        <Input type="number" min={0} value={overrides.funded ?? ""} onChange={(_, d) => set("funded", d.value)} />
+        <Input
+          type="number"
+          min={0}
+          value={overrides.funded ?? ""}
+          onChange={(_, d) => set("funded", d.value)}
+        />
       </Field>
       <Field label="Council contribution per family (£)">
         <Input
@@ -68,10 +83,21 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
         />
       </Field>
       <Field label={`Success rate: ${success}%`}>
-        <Slider min={0} max={100} step={1} value={success} aria-valuetext={`${success}%`} onChange={(_, d) => set("successRate", String(d.value / 100))} />
+        <Slider
+          min={0}
+          max={100}
+          step={1}
+          value={success}
+          aria-valuetext={`${success}%`}
+          onChange={(_, d) => set("successRate", String(d.value / 100))}
+        />
       </Field>
       <Field label="Employment target (share of families turned around, e.g. 0.1)">
-        <Input value={overrides.employmentTarget ?? ""} placeholder={current?.employmentTarget?.toString() ?? ""} onChange={(_, d) => set("employmentTarget", d.value)} />
+        <Input
+          value={overrides.employmentTarget ?? ""}
+          placeholder={current?.employmentTarget?.toString() ?? ""}
+          onChange={(_, d) => set("employmentTarget", d.value)}
+        />
       </Field>
     </section>
   );

@@ -1,4 +1,11 @@
-import { Button, Field, MessageBar, MessageBarBody, ProgressBar, Subtitle2 } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Subtitle2,
+} from "@fluentui/react-components";
 import { WriteProgress } from "../api";
 
 export interface BuildSectionProps {
@@ -21,7 +28,10 @@ export function BuildSection({ canBuild, busy, progress, message, onBuild }: Bui
       </Button>
       {progress && busy && (
         <Field validationMessage={progress.step} validationState="none">
-          <ProgressBar value={progress.total === 0 ? undefined : progress.done / progress.total} aria-label="Building the tables" />
+          <ProgressBar
+            value={progress.total === 0 ? undefined : progress.done / progress.total}
+            aria-label="Building the tables"
+          />
         </Field>
       )}
       {message && (

@@ -6,8 +6,9 @@ export function OutsideOffice() {
     <main className="tf-pane">
       <Title3 as="h1">Troubled Families funding</Title3>
       <Body1 as="p">
-        This page is the add-in&rsquo;s task pane and works inside Excel. Open a workbook in Excel and choose <strong>Home &gt; Funding tables</strong>, or
-        type <code>=TF.</code> in a cell for the funding functions.
+        This page is the add-in&rsquo;s task pane and works inside Excel. Open a workbook in Excel
+        and choose <strong>Home &gt; Funding tables</strong>, or type <code>=TF.</code> in a cell
+        for the funding functions.
       </Body1>
       <Body1 as="p">
         The <Link href="help.html">function reference</Link> works in any browser.
