@@ -7,6 +7,7 @@ import { outcomeNotPaid } from "../engine/paid-outcomes";
 import { resolveYear } from "../engine/years";
 import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./assumptions";
 import { ClaimReferences, futureClaim } from "./claim-checks";
+import { frameworkHint } from "./framework-hint";
 import { ASSUMPTION_COLUMNS, CLAIMS_COLUMNS, ClaimsColumn, FAMILIES_COLUMNS } from "./headers";
 import { InputProblem, LocatedTable, RowRules, Search, cellOf, locateTable } from "./locate";
 import { CellValue } from "./plan-types";
@@ -308,6 +309,8 @@ export function readInputs(snapshot: WorkbookSnapshot, options: ReadOptions = {}
   if (!families.table || !(claims.table || claimsOptional))
     return { problems: listProblems(problems), notices };
 
+  const hint = frameworkHint(families.table, assumptions.framework);
+  if (hint) problems.push(hint);
   const familyRows = readFamilies(families.table, assumptions.framework, problems);
   const claimRows = claims.table
     ? readClaims(claims.table, assumptions.framework, problems, options)

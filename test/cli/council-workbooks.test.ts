@@ -140,6 +140,10 @@ describe("a phase 2 workbook without an Assumptions table (B&NES)", () => {
     const { stderr, status } = tf("tables", input, "-o", file("bnes-phase1-out.xlsx"));
     expect(status).toBe(2);
     expect(stderr).toMatch(/Families!A2: "2015-2016" is not a year of the phase1 framework/);
+    // …and, first, which framework they belong to, named as the flag a command line user gives.
+    expect(stderr.split("\n")[1]).toMatch(
+      /^--framework: the Families years \(2015-2016, .*\) are years of the phase2 framework, not of phase1: choose the phase2 framework\.$/
+    );
   });
 });
 

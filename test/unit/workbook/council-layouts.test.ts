@@ -340,10 +340,29 @@ describe("settings given outside the workbook apply before the rows are read", (
     expect(plan.summary.claimedToDate).toBe(169600);
   });
 
-  it("without the override, names the phase 1 years it cannot place", () => {
-    expect(lines(read(phase2).problems)[0]).toBe(
+  it("without the override, says which framework the years belong to, then names each year", () => {
+    const { problems } = read(phase2);
+    expect(problems[0]).toEqual({
+      sheet: "",
+      cell: "",
+      setting: "framework",
+      reason:
+        "the Families years (2015-2016, 2016/17, …) are years of the phase2 framework, not of phase1: choose the phase2 framework.",
+    });
+    expect(lines(problems)[1]).toBe(
       'Families!A2: "2015-2016" is not a year of the phase1 framework: use 1 to 3 or a financial year from 2012/13 to 2014/15.'
     );
+  });
+
+  it("gives no framework hint when no built-in framework has all the years", () => {
+    const mixed = book(
+      sheet("Families", [
+        ["Financial year", "Families nominated", "Families attached"],
+        ["2012/13", 140, 100],
+        ["2016/17", 140, 120],
+      ])
+    );
+    expect(read(mixed).problems.some((p) => p.setting === "framework")).toBe(false);
   });
 
   it("names a setting it cannot use", () => {

@@ -235,9 +235,9 @@ describe("inputs that cannot be read are named with sheet, cell and reason", () 
         []
       )
     ).toEqual(["Families!A6: 2012/13 appears twice (also in A5): give one row per year."]);
-    expect(problems([["2019/20", 705, 294]], [])[0]).toMatch(
-      /^Families!A5: "2019\/20" is not a year of the phase1 framework/
-    );
+    const phase2Year = problems([["2019/20", 705, 294]], []);
+    expect(phase2Year[0]).toMatch(/are years of the phase2 framework, not of phase1/);
+    expect(phase2Year[1]).toMatch(/^Families!A5: "2019\/20" is not a year of the phase1 framework/);
     expect(
       problems([["2012/13", 705, 294]], [["31/02/2014", "Progress to work", 4, null]])[0]
     ).toBe(
