@@ -82,7 +82,7 @@ describe("amounts of £", () => {
     [-5, "the amount cannot be negative (-5): enter £0 or more."],
     [
       "twelve pounds",
-      'the amount must be £ (such as 12.34, £12.34 or £1,294), not "twelve pounds".',
+      'the amount must be an amount of money such as 1000 or £1,000, not "twelve pounds".',
     ],
   ])("refuses %j", (value, reason) => {
     expect(message(parseAmount("the amount", value))).toBe(reason);
