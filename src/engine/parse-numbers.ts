@@ -43,11 +43,13 @@ function read(value: RawValue): Reading {
 /** -0 is 0: a minus sign on nothing is not a negative count. */
 const signless = (n: number) => (n === 0 ? 0 : n);
 
-/** The value in a message: text as the person typed it, a number with thousands commas. */
+/** The value in a message: text as the person typed it, a whole number with thousands commas. */
 const shown = (value: RawValue, n: number) =>
   typeof value === "string"
     ? value.trim()
-    : n.toLocaleString("en-GB", { maximumFractionDigits: 20 });
+    : Number.isInteger(n)
+      ? n.toLocaleString("en-GB")
+      : String(n);
 
 /** The reading as a number, or the problem every kind of number shares. */
 function numberOrProblem(
