@@ -39,18 +39,22 @@ export const Problems = {
     ),
   blank: (what: string) => value(`${what} is empty: enter a number.`),
   notANumber: (what: string, got: unknown) => value(`${what} must be a number, not ${quote(got)}.`),
-  commaNotThousands: (what: string, got: unknown) =>
+  commaOutOfPlace: (what: string, got: unknown) =>
     value(
-      `${what} must be a number, not ${quote(got)}: a comma separates thousands (1,000); write pence or fractions with a point (10.50).`
+      `${what} ${quote(got)} has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.`
     ),
   notText: (what: string, got: unknown) => value(`${what} must be text, not ${quote(got)}.`),
   notFinite: (what: string) => num(`${what} is not a finite number: enter an ordinary number.`),
   negative: (what: string, got: number | string) => num(`${what} cannot be negative (${got}).`),
+  notACount: (what: string, got: unknown) =>
+    value(`${what} must be a number of families, not ${quote(got)}.`),
+  negativeCount: (what: string, got: string) =>
+    num(`${what} cannot be negative (${got}): enter 0 or more families.`),
   notWhole: (what: string, got: number | string) =>
     num(`${what} must be a whole number of families, not ${got}: families cannot be split.`),
-  tooLarge: (what: string, got: number | string, limit: number) =>
+  tooManyFamilies: (what: string, got: string) =>
     num(
-      `${what} is ${got}, more than the ${limit.toLocaleString("en-GB")} this model allows: check the cell.`
+      `${what} is ${got}, more than the ${MAX_FAMILIES.toLocaleString("en-GB")} families this model allows: check the cell.`
     ),
   shareOutOfRange: (what: string, got: string, percent?: string) =>
     num(
@@ -62,9 +66,9 @@ export const Problems = {
     ),
   notMoney: (what: string, got: unknown) =>
     value(`${what} must be an amount of money such as 1000 or £1,000, not ${quote(got)}.`),
-  negativeMoney: (what: string, got: number | string) =>
+  negativeMoney: (what: string, got: string) =>
     num(`${what} cannot be negative (${got}): enter £0 or more.`),
-  tooMuchMoney: (what: string, got: number | string) =>
+  tooMuchMoney: (what: string, got: string) =>
     num(
       `${what} is ${got}, more than the £${MAX_MONEY.toLocaleString("en-GB")} this model allows: check the cell.`
     ),
@@ -188,12 +192,6 @@ export const TableProblems = {
     `${setting} has ${got} values but the framework has ${years} financial years: give one value, or one per year.`,
   gapInValues: (setting: string, position: number) =>
     `${setting} value ${position} is empty: fill it in, or give one value for every year.`,
-  notMoney: (setting: string, got: unknown) =>
-    `${setting} must be an amount of money such as 1000 or £1,000, not ${quote(got)}.`,
-  negativeMoney: (setting: string, got: string) =>
-    `${setting} cannot be negative (${got}): enter £0 or more.`,
-  tooMuchMoney: (setting: string, got: string) =>
-    `${setting} is ${got}, more than the £${MAX_MONEY.toLocaleString("en-GB")} this model allows: check the cell.`,
   notText: (setting: string, got: unknown) => `${setting} must be text, not ${quote(got)}.`,
   unknownBase: (got: unknown, known: readonly string[]) =>
     `${quote(got)} is not a built-in framework to start from: use one of ${known.join(", ")}.`,

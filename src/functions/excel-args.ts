@@ -10,6 +10,7 @@ import {
   roundingSetting,
   shareSetting,
 } from "../engine/parse-settings";
+import { isBlank as isBlankValue } from "../engine/parse-numbers";
 import { OUTCOME_IDS, OutcomeId, findOutcome } from "../engine/outcomes";
 import { frameworkFromTable } from "../engine/custom-framework";
 import { toSerial } from "../engine/dates";
@@ -23,8 +24,9 @@ export type ExcelArg = ExcelScalar | ExcelScalar[][];
 export type ExcelCell = number | string | boolean;
 export type ExcelValue = ExcelCell | ExcelCell[][];
 
+/** An empty cell or an omitted argument, as every parser counts one; a range is never blank. */
 export function isBlank(arg: ExcelArg): arg is null | undefined | "" {
-  return arg === null || arg === undefined || (typeof arg === "string" && arg.trim() === "");
+  return !Array.isArray(arg) && isBlankValue(arg);
 }
 
 /** A single value: a 1×1 range counts as its one cell. */

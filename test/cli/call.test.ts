@@ -62,7 +62,7 @@ describe("tf-funding call", () => {
     expect(status).toBe(1);
     expect(JSON.parse(stdout)).toEqual({
       error: "#VALUE!",
-      message: 'families must be a number, not "abc".',
+      message: 'families must be a number of families, not "abc".',
     });
   });
 

@@ -166,7 +166,7 @@ describe("tf-funding tables: flags", () => {
     );
     const funded = await run(["tables", input, "-o", file("g.xlsx"), "--funded=10,00"]);
     expect(funded.stderr).toContain(
-      `--funded: the funded number must be a number, not "10,00": a comma separates thousands`
+      `--funded: the funded number "10,00" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.`
     );
     expect(funded.stderr).not.toContain("(command line)");
   });

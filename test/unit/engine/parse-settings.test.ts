@@ -117,9 +117,11 @@ describe("numbers, counts and £", () => {
 
   it('refuses "10,00" (a decimal comma), saying how to write it', () => {
     expect(message(numberSetting("the grant", "10,00"))).toBe(
-      `the grant must be a number, not "10,00": a comma separates thousands (1,000); write pence or fractions with a point (10.50).`
+      `the grant "10,00" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.`
     );
-    expect(message(numberSetting("x", "1,0000"))).toMatch(/a comma separates thousands/);
+    expect(message(numberSetting("x", "1,0000"))).toBe(
+      `x "1,0000" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.`
+    );
     expect(message(numberSetting("x", "e5"))).toBe(`x must be a number, not "e5".`);
     expect(message(numberSetting("x", ""))).toBe("x is empty: enter a number.");
   });
@@ -128,9 +130,11 @@ describe("numbers, counts and £", () => {
     expect((moneySetting("the grant", "£1,234.56") as Decimal).toString()).toBe("1234.56");
     expect((moneySetting("the grant", "£ 100000") as Decimal).toString()).toBe("100000");
     expect(message(moneySetting("the grant", "-£5"))).toBe(
-      `the grant must be an amount of money such as 1000 or £1,000, not "-£5".`
+      "the grant cannot be negative (-£5): enter £0 or more."
     );
-    expect(message(moneySetting("the grant", "10,00"))).toMatch(/a comma separates thousands/);
+    expect(message(moneySetting("the grant", "£10,00"))).toBe(
+      `the grant "£10,00" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.`
+    );
     expect(message(moneySetting("the grant", true))).toMatch(/must be an amount of money/);
     expect(message(moneySetting("the grant", -5))).toBe(
       "the grant cannot be negative (-5): enter £0 or more."
@@ -141,7 +145,9 @@ describe("numbers, counts and £", () => {
     expect((countSetting("funded", "1,294") as Decimal).toNumber()).toBe(1294);
     expect(message(countSetting("funded", "4.5"))).toMatch(/must be a whole number of families/);
     expect((countSetting("funded", "4.5", true) as Decimal).toNumber()).toBe(4.5);
-    expect(message(countSetting("funded", -1))).toBe("funded cannot be negative (-1).");
+    expect(message(countSetting("funded", -1))).toBe(
+      "funded cannot be negative (-1): enter 0 or more families."
+    );
     expect(message(countSetting("funded", 2e7))).toMatch(/more than the 10,000,000/);
   });
 

@@ -20,6 +20,8 @@ describe("counts of families", () => {
     ["12.0", 12],
     [-0, 0],
     ["-0", 0],
+    ["1e3", 1000],
+    ["+12", 12],
   ])("reads %j as %d", (value, expected) => {
     const n = parseCount("families", value);
     expect(isError(n) ? n.message : n.toNumber()).toBe(expected);
@@ -35,7 +37,14 @@ describe("counts of families", () => {
       "1,2345",
       'families "1,2345" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.',
     ],
+    [
+      "1,,000",
+      'families "1,,000" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.',
+    ],
     ["seven", 'families must be a number of families, not "seven".'],
+    [Infinity, "families is not a finite number: enter an ordinary number."],
+    ["1e999", "families is not a finite number: enter an ordinary number."],
+    [".5", "families must be a whole number of families, not .5: families cannot be split."],
     ["-3", "families cannot be negative (-3): enter 0 or more families."],
     [-3, "families cannot be negative (-3): enter 0 or more families."],
     [4.5, "families must be a whole number of families, not 4.5: families cannot be split."],
@@ -80,9 +89,14 @@ describe("amounts of £", () => {
     ],
     ["-£12", "the amount cannot be negative (-£12): enter £0 or more."],
     [-5, "the amount cannot be negative (-5): enter £0 or more."],
+    ["£", 'the amount must be an amount of money such as 1000 or £1,000, not "£".'],
+    [
+      2e12,
+      "the amount is 2,000,000,000,000, more than the £1,000,000,000,000 this model allows: check the cell.",
+    ],
     [
       "twelve pounds",
-      'the amount must be £ (such as 12.34, £12.34 or £1,294), not "twelve pounds".',
+      'the amount must be an amount of money such as 1000 or £1,000, not "twelve pounds".',
     ],
   ])("refuses %j", (value, reason) => {
     expect(message(parseAmount("the amount", value))).toBe(reason);

@@ -65,10 +65,10 @@ describe("one authority's claim log in the functions", () => {
     const row = farDown();
     const counts = spoil(COUNTS, row, "n/a");
     expect(forecast(DATES, counts)).toBe(
-      `#VALUE! claim_counts row ${row} must be a number, not "n/a".`
+      `#VALUE! claim_counts row ${row} must be a number of families, not "n/a".`
     );
     expect(results(OUTCOMES, counts)).toBe(
-      `#VALUE! counts row ${row} must be a number, not "n/a".`
+      `#VALUE! counts row ${row} must be a number of families, not "n/a".`
     );
     expect(forecast(DATES, COUNTS)).toBe(clean.forecast);
     expect(results(OUTCOMES, COUNTS)).toBe(clean.results);

@@ -138,7 +138,7 @@ describe("the task pane", () => {
     ).toBeTruthy();
     expect(
       within(alert).getByText(
-        /^Funded families \(Assumptions\): the funded number must be a number, not "10,00"/
+        'Funded families (Assumptions): the funded number "10,00" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.'
       )
     ).toBeTruthy();
     expect(alert.textContent).not.toMatch(/command line|--funded|--framework/);

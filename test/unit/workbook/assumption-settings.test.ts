@@ -55,7 +55,7 @@ describe("an Assumptions table", () => {
       ["Grant", "10,00"],
     ]);
     expect(bad.problems.map((p) => `${p.sheet}!${p.cell}: ${p.reason}`)).toEqual([
-      `Assumptions!B6: the grant must be a number, not "10,00": a comma separates thousands (1,000); write pence or fractions with a point (10.50).`,
+      `Assumptions!B6: the grant "10,00" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.`,
     ]);
   });
 });
