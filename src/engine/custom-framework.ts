@@ -3,6 +3,7 @@ import {
   FRAMEWORK_IDS,
   Framework,
   FrameworkDefinition,
+  FrameworkProvenance,
   builtInFramework,
   compileFramework,
 } from "./frameworks";
@@ -22,6 +23,7 @@ import { TableRow, readSingleSettings } from "./framework-table-settings";
 import { Problems, TableProblems } from "./messages";
 import { dec } from "./money";
 import { OUTCOME_IDS, OUTCOME_TYPES, OutcomeId } from "./outcomes";
+import { Provenance } from "./provenance";
 
 export type { TableCell } from "./framework-table-cells";
 
@@ -206,7 +208,57 @@ export function frameworkFromTable(rows: readonly (readonly TableCell[])[]): Res
     results,
     turnedAroundOutcomes,
     employmentOutcomes,
+    provenance: tableProvenance(settings, outcomes, base, years),
   });
+}
+
+/**
+ * The basis of a framework table's figures: `yours` (with its row) for every row the table gives;
+ * what the table does not give keeps the base framework's basis, or is the table's own default.
+ */
+function tableProvenance(
+  settings: ReadonlyMap<SettingKey, TableRow>,
+  outcomes: ReadonlyMap<OutcomeId, TableRow>,
+  base: FrameworkDefinition | undefined,
+  years: number
+): FrameworkProvenance {
+  const yours = (row: number): Provenance => ({
+    basis: "yours",
+    source: `your framework table, row ${row}`,
+  });
+  const plain: Provenance = {
+    basis: "default",
+    reasoning: "not in your framework table: the table's plain default",
+  };
+  const inherited = base?.provenance;
+  const sameYears = !settings.has("financialYears") || base?.financialYears.length === years;
+  const setting = (key: SettingKey, fromBase: Provenance | undefined): Provenance => {
+    const given = settings.get(key);
+    return given ? yours(given.row) : (fromBase ?? plain);
+  };
+  const results: Partial<Record<OutcomeId, Provenance[]>> = {};
+  for (const outcome of OUTCOME_IDS) {
+    const given = outcomes.get(outcome);
+    const fromBase = sameYears ? inherited?.results[outcome] : undefined;
+    if (given) results[outcome] = Array(years).fill(yours(given.row));
+    else if (base?.results[outcome]) results[outcome] = fromBase ?? Array(years).fill(plain);
+  }
+  return {
+    attachment: setting("attachment", inherited?.attachment),
+    resultsTotal: setting("resultsTotal", inherited?.resultsTotal),
+    results,
+    eligibilityShare: setting("eligibilityShare", inherited?.eligibilityShare),
+    rounding: setting("rounding", inherited?.rounding),
+    councilContributionPerFamily: setting(
+      "councilContribution",
+      inherited?.councilContributionPerFamily
+    ),
+    grant: settings.has("grant") ? setting("grant", undefined) : (inherited?.grant ?? plain),
+    employmentTarget: setting("employmentTarget", inherited?.employmentTarget),
+    claimWindows: setting("claimWindows", inherited?.claimWindows),
+    paymentLagMonths: setting("paymentLagMonths", inherited?.paymentLagMonths),
+    programmeEnd: setting("programmeEnd", inherited?.programmeEnd),
+  };
 }
 
 /** A framework written out as a framework table, so a user can start from a built-in one. */

@@ -28,6 +28,7 @@ export type SingleSettings = Omit<
   | "results"
   | "turnedAroundOutcomes"
   | "employmentOutcomes"
+  | "provenance"
 >;
 
 /** The one-value settings, each from its row, else the base framework, else a plain default. */

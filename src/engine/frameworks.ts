@@ -3,6 +3,7 @@ import { Problems } from "./messages";
 import { Decimal, dec } from "./money";
 import { nearMisses } from "./near-miss";
 import { OutcomeId } from "./outcomes";
+import { Provenance } from "./provenance";
 
 export type Rounding = "half-up" | "none" | "down";
 export const ROUNDINGS: readonly Rounding[] = ["half-up", "none", "down"];
@@ -46,6 +47,24 @@ export interface FrameworkDefinition {
   paymentLagMonths: number;
   /** The last day a result can be claimed (ISO yyyy-mm-dd). */
   programmeEnd: string;
+  /** Where each rate and setting comes from: published (and where), inferred (and how), … */
+  provenance: FrameworkProvenance;
+}
+
+/** The basis of every rate and setting of a framework definition, setting by setting. */
+export interface FrameworkProvenance {
+  attachment: Provenance;
+  resultsTotal: Provenance;
+  /** Each outcome's rate, by programme year of attachment (one entry per financial year). */
+  results: Partial<Record<OutcomeId, Provenance[]>>;
+  eligibilityShare: Provenance;
+  rounding: Provenance;
+  councilContributionPerFamily: Provenance;
+  grant?: Provenance;
+  employmentTarget?: Provenance;
+  claimWindows: Provenance;
+  paymentLagMonths: Provenance;
+  programmeEnd: Provenance;
 }
 
 export interface ProgrammeYear {
@@ -80,20 +99,97 @@ export interface Framework {
   definition: FrameworkDefinition;
 }
 
+/** The sources the built-in frameworks cite, named once so that every citation reads alike. */
+export const SOURCES = {
+  framework2012:
+    "DCLG, Financial Framework for the Troubled Families programme's payment-by-results scheme, March 2012",
+  hammersmith2012:
+    "Hammersmith & Fulham cabinet report, October 2012 (restating the DCLG framework): table of attachment fee and results payment by year, £3,200/£800, £2,400/£1,600, £1,600/£2,400",
+  barnet2012:
+    "Barnet Children's Trust Board, December 2012: one family in year 1, £3,200 + £700 + £100 = £4,000, or £3,200 + £800 employment",
+  nao2013: "NAO, Programmes to help families facing multiple challenges, HC 878, December 2013",
+  cbp07585: "House of Commons Library briefing CBP 07585, The Troubled Families programme",
+  govuk2013:
+    "gov.uk press release, June 2013 (the programme's expansion): £4,500 per family on average, 40% from central government",
+  phase2Framework2015:
+    "DCLG, Financial framework for the expanded Troubled Families programme, 2015: £1,000 attachment, £800 result per family",
+  supporting2021:
+    "Supporting Families programme guidance, 2021: £800 per successful family outcome",
+} as const;
+
+const published = (source: string): Provenance => ({ basis: "published", source });
+const inferred = (reasoning: string): Provenance => ({ basis: "inferred", reasoning });
+const byDefault = (reasoning: string): Provenance => ({ basis: "default", reasoning });
+
+/** Each of a per-year list's values less the matching value of another (money as strings). */
+function difference(from: readonly string[], less: readonly string[]): string[] {
+  return from.map((value, i) => dec(value).minus(less[i]).toString());
+}
+
+const PHASE1_RESULTS_TOTAL = ["800", "1600", "2400"];
+// Per-family totals with no year attached (March 2012): £3,900 for crime/ASB/education plus £100
+// for progress to work, attachment included. Held in every year they give the year-2 and year-3
+// split; year 1 (£700 + £100) is published.
+const PHASE1_CRIME = ["700", "1500", "2300"];
+const PHASE1_TOP_UP = difference(PHASE1_RESULTS_TOTAL, PHASE1_CRIME);
+
+const PHASE1_SPLIT_INFERRED = inferred(
+  "no source splits the year-2 and year-3 results money; the per-family totals of March 2012 (£3,900 crime/ASB/education + £100 progress to work, attachment included) held in every year give £1,500 + £100 (year 2) and £2,300 + £100 (year 3)"
+);
+const PHASE1_TOP_UP_INFERRED = inferred(
+  "no published rate: the difference between the results total and the crime/ASB/education result, so a family already paid for that result reaches the results total"
+);
+
 const PHASE1_RATES = {
   attachment: ["3200", "2400", "1600"],
-  resultsTotal: ["800", "1600", "2400"],
+  resultsTotal: PHASE1_RESULTS_TOTAL,
   results: {
-    // Year-1 amounts are confirmed by several sources; years 2 and 3 keep the 7/8 : 1/8 split.
-    "crime-asb-education": ["700", "1400", "2100"],
-    "progress-to-work": ["100", "200", "300"],
-    "continuous-employment": ["800", "1600", "2400"],
+    "crime-asb-education": PHASE1_CRIME,
+    "progress-to-work": ["100", "100", "100"],
+    "continuous-employment": PHASE1_RESULTS_TOTAL,
     // Top-ups that bring a family that has already been paid for crime/ASB/education up to the
-    // results total: the seeds give no separate rate (Rotherham counts these claims), so the
-    // framework pays the difference, editable like every other rate.
-    "continuous-employment-after-claim": ["100", "200", "300"],
-    "adults-in-work": ["100", "200", "300"],
+    // results total (Rotherham counts these claims): the difference, editable like every rate.
+    "continuous-employment-after-claim": PHASE1_TOP_UP,
+    "adults-in-work": PHASE1_TOP_UP,
   },
+};
+
+const PHASE1_YEAR1_RESULT = published(`${SOURCES.framework2012}; ${SOURCES.barnet2012}`);
+
+const PHASE1_PROVENANCE: FrameworkProvenance = {
+  attachment: published(`${SOURCES.framework2012}; ${SOURCES.hammersmith2012}`),
+  resultsTotal: published(`${SOURCES.framework2012}; ${SOURCES.hammersmith2012}`),
+  results: {
+    "crime-asb-education": [PHASE1_YEAR1_RESULT, PHASE1_SPLIT_INFERRED, PHASE1_SPLIT_INFERRED],
+    "progress-to-work": [PHASE1_YEAR1_RESULT, PHASE1_SPLIT_INFERRED, PHASE1_SPLIT_INFERRED],
+    "continuous-employment": Array(3).fill(
+      published(
+        `${SOURCES.framework2012}; ${SOURCES.hammersmith2012} (continuous employment pays the whole results total)`
+      )
+    ),
+    "continuous-employment-after-claim": Array(3).fill(PHASE1_TOP_UP_INFERRED),
+    "adults-in-work": Array(3).fill(PHASE1_TOP_UP_INFERRED),
+  },
+  eligibilityShare: published(
+    `${SOURCES.framework2012}: fees for 5 of every 6 families in the cohort, to minimise double payment`
+  ),
+  rounding: inferred(
+    "Barnet's 5/6 × 705 = 587.5 families was funded as 588 (Barnet Children's Trust Board, December 2012): round half up"
+  ),
+  councilContributionPerFamily: published(
+    `${SOURCES.framework2012}: the £4,000 is 40% of an average £10,000 cost, the council finding the other £6,000 (restated by B&NES)`
+  ),
+  grant: byDefault(
+    "a round figure, not published: about £51m was budgeted for co-ordinator posts (CYP Now, November 2012), about £112,000 per council per year on average; the amount varied"
+  ),
+  employmentTarget: published(`${SOURCES.framework2012}; ${SOURCES.nao2013}`),
+  claimWindows: byDefault(
+    "Rotherham claimed in July and October 2013, February, May and August 2014; the 31 January 2015 window is unverified (sources point to February 2015) and kept so that no figure moves"
+  ),
+  paymentLagMonths: byDefault("unverified: one month from a claim window closing to its cash"),
+  programmeEnd: inferred(
+    `the last phase 1 payment was in May 2015 (${SOURCES.nao2013}; ${SOURCES.cbp07585}): its last day is the last claim`
+  ),
 };
 
 const PHASE1_COMMON = {
@@ -118,6 +214,7 @@ const PHASE1_COMMON = {
   ],
   paymentLagMonths: 1,
   programmeEnd: "2015-05-31",
+  provenance: PHASE1_PROVENANCE,
 };
 
 /** Quarter-end claim windows from the first to the last date, inclusive. */
@@ -129,12 +226,29 @@ function quarterEnds(firstYear: number, lastYear: number): string[] {
   return ends;
 }
 
+const PHASE2_PUBLISHED = published(`${SOURCES.phase2Framework2015}; ${SOURCES.cbp07585}`);
+
+/** Phase 2's settings beside its rates (which differ for earned autonomy). */
+const PHASE2_SETTINGS_PROVENANCE = {
+  eligibilityShare: published(`${SOURCES.phase2Framework2015}: no 5/6 rule`),
+  rounding: byDefault("with no 5/6 rule every family is funded: nothing to round"),
+  councilContributionPerFamily: inferred(
+    "the June 2013 announcement costs a phase 2 family at £4,500 on average, 40% from central government: about £2,700 (60%) locally; no framework states it per family"
+  ),
+  grant: byDefault(
+    "the Service Transformation Grant differs by authority: an input, zero until you give it"
+  ),
+  claimWindows: byDefault("claims assumed at each quarter's end"),
+  paymentLagMonths: byDefault("unverified: one month from a claim window closing to its cash"),
+  programmeEnd: inferred("the end of 2020/21, the programme's last financial year"),
+};
+
 const PHASE2_COMMON = {
   financialYears: ["2015/16", "2016/17", "2017/18", "2018/19", "2019/20", "2020/21"],
   defaultYears: 5,
   eligibilityShare: "1",
   rounding: "half-up" as Rounding,
-  councilContributionPerFamily: "0",
+  councilContributionPerFamily: "2700",
   grant: { label: "Service Transformation Grant", perYear: "0" },
   turnedAroundOutcomes: ["sustained-progress", "continuous-employment"] as OutcomeId[],
   employmentOutcomes: ["continuous-employment"] as OutcomeId[],
@@ -143,7 +257,11 @@ const PHASE2_COMMON = {
   programmeEnd: "2021-03-31",
 };
 
-const six = (amount: string): string[] => Array(6).fill(amount);
+const six = <T>(value: T): T[] => Array(6).fill(value);
+
+const EARNED_AUTONOMY_NO_RESULTS = inferred(
+  "earned autonomy areas received all the money up front: no payment by results"
+);
 
 export const BUILT_IN_FRAMEWORKS: readonly FrameworkDefinition[] = [
   {
@@ -168,6 +286,15 @@ export const BUILT_IN_FRAMEWORKS: readonly FrameworkDefinition[] = [
     attachment: six("1000"),
     resultsTotal: six("800"),
     results: { "sustained-progress": six("800"), "continuous-employment": six("800") },
+    provenance: {
+      ...PHASE2_SETTINGS_PROVENANCE,
+      attachment: PHASE2_PUBLISHED,
+      resultsTotal: PHASE2_PUBLISHED,
+      results: {
+        "sustained-progress": six(PHASE2_PUBLISHED),
+        "continuous-employment": six(PHASE2_PUBLISHED),
+      },
+    },
   },
   {
     id: "phase2-earned-autonomy",
@@ -179,6 +306,17 @@ export const BUILT_IN_FRAMEWORKS: readonly FrameworkDefinition[] = [
     attachment: six("1800"),
     resultsTotal: six("0"),
     results: { "sustained-progress": six("0"), "continuous-employment": six("0") },
+    provenance: {
+      ...PHASE2_SETTINGS_PROVENANCE,
+      attachment: inferred(
+        "earned autonomy areas received all the money up front: the £1,000 attachment and £800 result of the phase 2 framework together"
+      ),
+      resultsTotal: EARNED_AUTONOMY_NO_RESULTS,
+      results: {
+        "sustained-progress": six(EARNED_AUTONOMY_NO_RESULTS),
+        "continuous-employment": six(EARNED_AUTONOMY_NO_RESULTS),
+      },
+    },
   },
   {
     id: "supporting-families",
@@ -202,6 +340,27 @@ export const BUILT_IN_FRAMEWORKS: readonly FrameworkDefinition[] = [
     claimWindows: quarterEnds(2021, 2024),
     paymentLagMonths: 1,
     programmeEnd: "2025-03-31",
+    provenance: {
+      attachment: inferred(
+        "no fee per family: the up-front money is a fixed annual amount per authority (the grant line)"
+      ),
+      resultsTotal: published(SOURCES.supporting2021),
+      results: {
+        "sustained-progress": Array(4).fill(published(SOURCES.supporting2021)),
+        "continuous-employment": Array(4).fill(published(SOURCES.supporting2021)),
+      },
+      eligibilityShare: inferred("the guidance funds every family's outcome: no 5/6 rule"),
+      rounding: byDefault("every family is funded: nothing to round"),
+      councilContributionPerFamily: byDefault(
+        "no local share is stated: an input, zero until you give it"
+      ),
+      grant: byDefault(
+        "the annual up-front amount differs by authority: an input, zero until you give it"
+      ),
+      claimWindows: byDefault("claims assumed at each quarter's end"),
+      paymentLagMonths: byDefault("unverified: one month from a claim window closing to its cash"),
+      programmeEnd: inferred("the end of 2024/25, the last financial year modelled"),
+    },
   },
 ];
 
