@@ -1,3 +1,4 @@
+import { AssumptionUsed } from "../engine/provenance";
 import { PlanSummary } from "../workbook/plan-types";
 
 const GBP = new Intl.NumberFormat("en-GB", {
@@ -24,11 +25,39 @@ function familiesText(summary: PlanSummary): string {
   return `cohort ${summary.cohort}, ${attached}${summary.funded} families funded`;
 }
 
+/** "success rate 100% (default), co-ordinator grant per year £100,000 (default)". */
+function listed(assumptions: readonly AssumptionUsed[]): string {
+  return assumptions
+    .map(
+      ({ setting, value, basis }) =>
+        `${setting.charAt(0).toLowerCase()}${setting.slice(1)} ${value} (${basis})`
+    )
+    .join(", ");
+}
+
+/**
+ * What nobody entered, said: every figure the tool chose ("Defaults used: …") and every rate
+ * inferred rather than published ("Inferred: …"). Empty when the user gave everything.
+ */
+export function defaultsText(assumptions: readonly AssumptionUsed[]): string[] {
+  const defaults = assumptions.filter((a) => a.basis === "default");
+  const inferred = assumptions.filter((a) => a.basis === "inferred");
+  return [
+    ...(defaults.length === 0 ? [] : [`Defaults used: ${listed(defaults)}.`]),
+    ...(inferred.length === 0 ? [] : [`Inferred, not published: ${listed(inferred)}.`]),
+  ];
+}
+
 /**
  * The headline figures a report author pastes, any warning (families attached beyond the funded
- * number), then the plain sentence, then where OUT is.
+ * number), then the plain sentence, then where OUT is, then the figures nobody entered.
  */
-export function summaryText(summary: PlanSummary, out: string): string {
+export function summaryText(
+  summary: PlanSummary,
+  out: string,
+  assumptions: readonly AssumptionUsed[] = []
+): string {
+  const unentered = defaultsText(assumptions);
   const warnings = summary.warnings ?? [];
   return [
     `Framework:            ${summary.framework} (${familiesText(summary)})`,
@@ -46,5 +75,6 @@ export function summaryText(summary: PlanSummary, out: string): string {
     summary.sentence,
     "",
     `Tables written to ${out}`,
+    ...(unentered.length === 0 ? [] : ["", ...unentered]),
   ].join("\n");
 }

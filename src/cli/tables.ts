@@ -1,5 +1,6 @@
 import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
+import { assumptionsUsed } from "../workbook/assumptions-used";
 import { Overrides, readInputs } from "../workbook/inputs";
 import { buildPlan } from "../workbook/plan";
 import { CommandOutput } from "./call";
@@ -70,6 +71,7 @@ async function tablesOf(
   const edit = await editPackage(workbook, plan);
   say(`Writing ${out}…`);
   await writeWorkbookAtomically((file) => writeEdited(workbook, edit, file), out, input);
+  const assumptions = assumptionsUsed(applied.inputs.assumptions);
   return {
     stderr: applied.notices
       .map(
@@ -79,8 +81,8 @@ async function tablesOf(
       .join(""),
     // The summary, plus where it went, so a script needs nothing else from the output.
     stdout: json
-      ? `${JSON.stringify({ ...plan.summary, out })}\n`
-      : `${summaryText(plan.summary, out)}\n`,
+      ? `${JSON.stringify({ ...plan.summary, assumptions, out })}\n`
+      : `${summaryText(plan.summary, out, assumptions)}\n`,
     status: 0,
   };
 }

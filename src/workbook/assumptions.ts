@@ -33,6 +33,11 @@ export interface Assumptions {
   employmentTarget?: Decimal;
   /** Share of claimed £ expected to be found invalid at spot checks and clawed back. */
   clawbackRate: Decimal;
+  /**
+   * The settings a user gave, each with where ("the Assumptions table, Inputs!B7"); what is not
+   * here is the framework's figure or the tool's default. Replaced, never changed in place.
+   */
+  given?: Partial<Record<AssumptionKey, string>>;
 }
 
 export type AssumptionKey =
@@ -99,8 +104,12 @@ export function defaultAssumptions(framework: Framework): Assumptions {
     grantPerYear: framework.grant?.perYear ?? dec(0),
     employmentTarget: framework.employmentTarget,
     clawbackRate: dec(0),
+    given: {},
   };
 }
+
+/** Where a setting given outside the workbook came from, when the caller does not say. */
+export const GIVEN_OUTSIDE = "given outside the workbook (a command-line flag or the task pane)";
 
 /** How a setting is named in its problems ("the success rate must be …"), by every adapter. */
 export const SETTING_WHAT: Record<AssumptionKey, string> = {
@@ -124,7 +133,9 @@ export const SETTING_WHAT: Record<AssumptionKey, string> = {
 export function setAssumption(
   assumptions: Assumptions,
   key: AssumptionKey,
-  value: CellValue
+  value: CellValue,
+  /** Where the user gave it, for the basis of figures: "the Assumptions table, Inputs!B7". */
+  where: string = GIVEN_OUTSIDE
 ): string | undefined {
   if (isBlankSetting(value)) return undefined;
   const what = SETTING_WHAT[key];
@@ -150,15 +161,21 @@ export function setAssumption(
     }
   })();
   if (isError(parsed)) return parsed.message;
+  const given = assumptions.given ?? {};
   if (key === "framework") {
     // A new framework brings its own defaults; what the user set beyond them stays.
+    const kept = Object.fromEntries(
+      (["years", "funded"] as const).flatMap((k) => (given[k] ? [[k, given[k]]] : []))
+    );
     Object.assign(assumptions, {
       ...defaultAssumptions(parsed as Framework),
       years: assumptions.years,
       funded: assumptions.funded,
     });
+    assumptions.given = { ...kept, framework: where };
   } else {
     (assumptions as unknown as Record<AssumptionKey, unknown>)[key] = parsed;
+    assumptions.given = { ...given, [key]: where };
   }
   return undefined;
 }
@@ -212,9 +229,15 @@ export function readAssumptions(
       ok = false;
       continue;
     }
-    const reason = setAssumption(assumptions, key, value);
+    const cell = cellOf(table, row, "value");
+    const reason = setAssumption(
+      assumptions,
+      key,
+      value,
+      `the Assumptions table, ${table.sheet}!${cell}`
+    );
     if (reason) {
-      problems.push({ sheet: table.sheet, cell: cellOf(table, row, "value"), reason });
+      problems.push({ sheet: table.sheet, cell, reason });
       ok = false;
     }
   }

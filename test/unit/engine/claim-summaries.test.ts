@@ -106,14 +106,15 @@ describe("claimsByAttachmentYear", () => {
       phase1,
       ok(priceClaims(phase1, claims, decs(100, 100, 100)))
     );
-    // Year 1: 100 × £700 + 50 × £100 = £75,000; year 2: 30 × £1,400 = £42,000.
+    // Year 1: 100 × £700 + 50 × £100 = £75,000; year 2: 30 × £1,500 = £45,000 (the year-2 rate
+    // inferred from the March 2012 per-family totals; £1,400 and £42,000 before).
     expect(
       table.rows.map((r) => [r.year.label, r.claims, r.families.toNumber(), pounds(r.amount)])
     ).toEqual([
       ["2012/13", 2, 150, "75000.00"],
-      ["2013/14", 1, 30, "42000.00"],
+      ["2013/14", 1, 30, "45000.00"],
     ]);
-    expect(pounds(table.total.amount)).toBe("117000.00");
+    expect(pounds(table.total.amount)).toBe("120000.00");
   });
 });
 

@@ -39,10 +39,12 @@ describe("priceClaims: Rotherham at year-1 phase 1 rates (seed 004)", () => {
 describe("priceClaims: first in, first out across attachment years", () => {
   // Profile 100 a year. Crime/ASB/education claims, given out of date order:
   //   2013-07-15  60 → 60 from year 1 at £700                        = £42,000
-  //   2013-10-15  70 → 40 from year 1 at £700 + 30 from year 2 at £1,400 = £28,000 + £42,000 = £70,000
-  //   2014-02-15  80 → 70 from year 2 at £1,400 + 10 from year 3 at £2,100 = £98,000 + £21,000 = £119,000
+  //   2013-10-15  70 → 40 from year 1 at £700 + 30 from year 2 at £1,500 = £28,000 + £45,000 = £73,000
+  //   2014-02-15  80 → 70 from year 2 at £1,500 + 10 from year 3 at £2,300 = £105,000 + £23,000 = £128,000
   // Progress to work is filled separately, from year 1 again:
-  //   2013-10-15 120 → 100 at £100 + 20 at £200 = £14,000
+  //   2013-10-15 120 → 100 at £100 + 20 at £100 = £12,000
+  // (Years 2 and 3 are inferred from the March 2012 per-family totals, FUNDING_RULES.md; at the
+  // scaled £1,400/£200 and £2,100/£300 used before these were £70,000, £119,000 and £14,000.)
   const claims = [
     claim("2014-02-15", "crime-asb-education", 80),
     claim("2013-07-15", "crime-asb-education", 60),
@@ -54,22 +56,22 @@ describe("priceClaims: first in, first out across attachment years", () => {
     const priced = ok(priceClaims(phase1, claims, THREE_HUNDREDS));
     expect(priced.map((c) => c.row)).toEqual([1, 2, 3, 4]);
     expect(priced.map((c) => pounds(c.amount))).toEqual([
-      "119000.00",
+      "128000.00",
       "42000.00",
-      "14000.00",
-      "70000.00",
+      "12000.00",
+      "73000.00",
     ]);
     expect(priced[0].parts.map((p) => [p.year, p.families.toNumber(), pounds(p.amount)])).toEqual([
-      [2, 70, "98000.00"],
-      [3, 10, "21000.00"],
+      [2, 70, "105000.00"],
+      [3, 10, "23000.00"],
     ]);
     expect(priced[3].parts.map((p) => [p.year, p.families.toNumber(), pounds(p.amount)])).toEqual([
       [1, 40, "28000.00"],
-      [2, 30, "42000.00"],
+      [2, 30, "45000.00"],
     ]);
     expect(priced[2].parts.map((p) => [p.year, p.families.toNumber(), pounds(p.amount)])).toEqual([
       [1, 100, "10000.00"],
-      [2, 20, "4000.00"],
+      [2, 20, "2000.00"],
     ]);
   });
 
@@ -88,34 +90,34 @@ describe("priceClaims: first in, first out across attachment years", () => {
 
   it("lets claims with a known year use up that year's families first", () => {
     // Year 2 loses 50 families to the named claim, so the 160 fill 100 (y1) + 50 (y2) + 10 (y3):
-    // £70,000 + £70,000 + £21,000 = £161,000.
+    // £70,000 + £75,000 + £23,000 = £168,000 (£161,000 at the old £1,400/£2,100).
     const mixed = [
       claim("2014-01-10", "crime-asb-education", 50, { attachmentYear: 2 }),
       claim("2013-07-15", "crime-asb-education", 160),
     ];
     const priced = ok(priceClaims(phase1, mixed, THREE_HUNDREDS));
-    expect(pounds(priced[0].amount)).toBe("70000.00");
-    expect(pounds(priced[1].amount)).toBe("161000.00");
+    expect(pounds(priced[0].amount)).toBe("75000.00");
+    expect(pounds(priced[1].amount)).toBe("168000.00");
   });
 
   it("uses a known amount and shares it between the years in proportion to the rated £", () => {
-    // 130 families: 100 at £700 + 30 at £1,400 = £112,000 rated; £130,000 known.
-    // Year 1: 130,000 × 70,000 / 112,000 = £81,250; year 2 the rest, £48,750.
+    // 130 families: 100 at £700 + 30 at £1,500 = £115,000 rated; £130,000 known.
+    // Year 1: 130,000 × 70,000 / 115,000 = £79,130.43; year 2 the rest, £50,869.57.
     const known = [claim("2013-07-15", "crime-asb-education", 130, { amount: dec(130000) })];
     const [priced] = ok(priceClaims(phase1, known, THREE_HUNDREDS));
     expect(priced.amountKnown).toBe(true);
-    expect(pounds(priced.rated)).toBe("112000.00");
+    expect(pounds(priced.rated)).toBe("115000.00");
     expect(pounds(priced.amount)).toBe("130000.00");
-    expect(priced.parts.map((p) => pounds(p.amount))).toEqual(["81250.00", "48750.00"]);
+    expect(priced.parts.map((p) => pounds(p.amount))).toEqual(["79130.43", "50869.57"]);
   });
 
   it("rounds a known amount to the penny and keeps the parts adding up", () => {
     const known = [claim("2013-07-15", "progress-to-work", 150, { amount: dec("1000.005") })];
     const [priced] = ok(priceClaims(phase1, known, THREE_HUNDREDS));
-    // Rated 100 × £100 + 50 × £200 = £10,000 + £10,000: half each. Year 1's half of £1,000.01 is
-    // £500.005, which rounds up to £500.01; the last year takes the rest, £500.00.
+    // Rated 100 × £100 + 50 × £100 = £10,000 + £5,000: two thirds and a third. Year 1's two
+    // thirds of £1,000.01 is £666.673…, £666.67; the last year takes the rest, £333.34.
     expect(pounds(priced.amount)).toBe("1000.01");
-    expect(priced.parts.map((p) => pounds(p.amount))).toEqual(["500.01", "500.00"]);
+    expect(priced.parts.map((p) => pounds(p.amount))).toEqual(["666.67", "333.34"]);
   });
 
   it("prices claims for no families at £0", () => {

@@ -19,7 +19,17 @@ describe("frameworkToTable → frameworkFromTable", () => {
     const original = builtInFramework(id);
     if (!original) throw new Error(id);
     const copy = ok(frameworkFromTable(frameworkToTable(original)));
-    expect(copy.definition).toEqual(original.definition);
+    // The figures are the same; written out as a user's table, each is now the user's.
+    const { provenance, ...figures } = copy.definition;
+    const { provenance: _published, ...originalFigures } = original.definition;
+    expect(figures).toEqual(originalFigures);
+    expect(provenance.attachment).toEqual({
+      basis: "yours",
+      source: "your framework table, row 7",
+    });
+    for (const rates of Object.values(provenance.results)) {
+      expect(rates?.every((p) => p.basis === "yours")).toBe(true);
+    }
     for (const year of original.years) {
       expect(copy.attachment[year.index - 1].equals(original.attachment[year.index - 1])).toBe(
         true
@@ -42,7 +52,8 @@ describe("frameworkToTable → frameworkFromTable", () => {
     );
     expect(table[0]).toEqual(["setting", "value"]);
     expect(table).toContainEqual(["attachment", 3200, 2400, 1600]);
-    expect(table).toContainEqual(["Crime/ASB and education", 700, 1400, 2100]);
+    // Years 2 and 3 inferred from the per-family totals (FUNDING_RULES.md): 1,400 and 2,100 before.
+    expect(table).toContainEqual(["Crime/ASB and education", 700, 1500, 2300]);
     expect(table).toContainEqual(["eligibility share", "5/6"]);
   });
 });
@@ -121,10 +132,23 @@ describe("frameworkFromTable: based on a built-in framework", () => {
     );
     expect(framework.id).toBe("phase1-custom");
     expect(resultRate(framework, "progress-to-work", 2).toNumber()).toBe(250);
-    expect(resultRate(framework, "crime-asb-education", 2).toNumber()).toBe(1400);
+    expect(resultRate(framework, "crime-asb-education", 2).toNumber()).toBe(1500);
     expect(framework.attachment.map(Number)).toEqual([3200, 2400, 1600]);
     expect(framework.employmentTarget?.toNumber()).toBe(0.15);
     expect(framework.eligibilityShare.toDecimalPlaces(6).toNumber()).toBe(0.833333);
+    // What the table gives is the user's; the rest keeps phase 1's basis.
+    const { provenance } = framework.definition;
+    expect(provenance.results["progress-to-work"]?.[1]).toEqual({
+      basis: "yours",
+      source: "your framework table, row 2",
+    });
+    expect(provenance.employmentTarget?.basis).toBe("yours");
+    expect(provenance.results["crime-asb-education"]?.map((p) => p.basis)).toEqual([
+      "published",
+      "inferred",
+      "inferred",
+    ]);
+    expect(provenance.attachment.basis).toBe("published");
   });
 
   it("keeps Barnet's envelope when based on the fast track", () => {

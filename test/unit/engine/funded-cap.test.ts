@@ -122,8 +122,9 @@ describe("fees and results are paid for the funded families only", () => {
     const priced = ok(
       priceClaims(phase1, [claim("2014-08-31", "crime-asb-education", 608)], profileOf(envelope))
     );
-    // 300 × £700 + 250 × £1,400 + 58 × £2,100 (the year-3 families beyond 58 earn nothing).
-    expect(pounds(priced[0].amount)).toBe("681800.00");
+    // 300 × £700 + 250 × £1,500 + 58 × £2,300 (the year-3 families beyond 58 earn nothing);
+    // years 2 and 3 inferred from the March 2012 per-family totals: £681,800 at £1,400/£2,100.
+    expect(pounds(priced[0].amount)).toBe("718400.00");
     const risk = ok(pbrRisk(envelope, priced));
     expect(risk.years.map((y) => y.attached.toNumber())).toEqual([300, 250, 58]);
     expect(pounds(risk.totals.maximum)).toBe("779200.00");

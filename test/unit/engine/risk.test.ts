@@ -35,7 +35,7 @@ describe("pbrRisk: Barnet with no claims", () => {
       risk.byOutcome.find((r) => r.year.index === year && r.outcome === outcome);
     expect(pounds(row(1, "crime-asb-education")?.maximum ?? dec(-1))).toBe("205800.00"); // 294 × £700
     expect(pounds(row(1, "continuous-employment")?.maximum ?? dec(-1))).toBe("235200.00"); // 294 × £800
-    expect(pounds(row(2, "progress-to-work")?.maximum ?? dec(-1))).toBe("58800.00"); // 294 × £200
+    expect(pounds(row(2, "progress-to-work")?.maximum ?? dec(-1))).toBe("29400.00"); // 294 × £100 (inferred year-2 rate; £58,800 at £200 before)
     expect(risk.byOutcome).toHaveLength(2 * 5);
   });
 });
@@ -120,8 +120,9 @@ describe("pbrRisk: a forecast that spills into year 2", () => {
 
   it("caps the forecast at the envelope's funded families", () => {
     // 10 then 190 a day later: the trend runs far past 200 funded, so 10 more at most, all in
-    // year 2 (100 + 90 already claimed). Claimed £70,000 + £126,000 against £80,000 + £144,000
-    // earnable: 0.875, so 10 × £1,600 × 0.875 = £14,000.
+    // year 2 (100 + 90 already claimed). Claimed £70,000 + £135,000 (90 × £1,500, the year-2 rate
+    // inferred from the March 2012 per-family totals) against £80,000 + £144,000 earnable:
+    // 205/224, so 10 × £1,600 × 205/224 = £14,642.86 (£14,000 at the old £1,400).
     const steep = [
       claim("2013-01-31", "crime-asb-education", 10),
       claim("2013-02-01", "crime-asb-education", 180),
@@ -132,7 +133,7 @@ describe("pbrRisk: a forecast that spills into year 2", () => {
       risk.forecast.byYear.map((y) => [y.additionalFamilies.toNumber(), pounds(y.additionalAmount)])
     ).toEqual([
       [0, "0.00"],
-      [10, "14000.00"],
+      [10, "14642.86"],
     ]);
   });
 

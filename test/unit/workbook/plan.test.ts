@@ -43,8 +43,10 @@ describe("the sample workbook's plan (Barnet's fast-track cohort)", () => {
   });
 
   it("prices the claims at the rates of each family's year of attachment", () => {
-    // 294 year-1 families turned around first (£700 or £800), the rest at year-2 rates.
-    expect(sample.summary.claimedToDate).toBe(350600);
+    // 294 year-1 families turned around first (£700 or £800), the rest at year-2 rates: the year-2
+    // split inferred from the March 2012 per-family totals (£1,500 + £100) gives £357,800; the
+    // scaled £1,400 + £200 used before gave £350,600.
+    expect(sample.summary.claimedToDate).toBe(357800);
   });
 
   it("writes the envelope rows as formulas with the engine's values cached", () => {
