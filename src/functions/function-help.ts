@@ -25,7 +25,7 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     id: "TF_ELIGIBLE",
     name: "ELIGIBLE",
     description:
-      "Families for which an attachment fee can be claimed: 5 of every 6 in the cohort in phase 1, rounded half up.",
+      "Families for which an attachment fee can be claimed: 5 of every 6 in the cohort in phase 1, rounded half up. Basis: 5/6 published (DCLG, March 2012); rounding half up inferred from Barnet's 588.",
     example: "=TF.ELIGIBLE(705) is 588 (Barnet).",
     returns: "number",
     params: [
@@ -54,7 +54,8 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
   {
     id: "TF_ATTACHMENT",
     name: "ATTACHMENT",
-    description: "£ of attachment fees for families attached in one programme year.",
+    description:
+      "£ of attachment fees for families attached in one programme year. Basis: attachment fees published (DCLG, March 2012; phase 2 framework, 2015).",
     example: "=TF.ATTACHMENT(294, 1) is £940,800 (phase 1, £3,200 a family in 2012/13).",
     returns: "number",
     params: [
@@ -88,7 +89,8 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
   {
     id: "TF_RESULTS_PAYMENT",
     name: "RESULTS_PAYMENT",
-    description: "£ per family for one result in a programme year.",
+    description:
+      "£ per family for one result in a programme year. Basis: year-1 rates published; the year-2 and year-3 phase 1 splits (£1,500 + £100, £2,300 + £100) and the top-ups are inferred (see RULES.md).",
     example: '=TF.RESULTS_PAYMENT("crime-asb-education", 1) is £700.',
     returns: "number",
     params: [
@@ -118,7 +120,7 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     id: "TF_ENVELOPE",
     name: "ENVELOPE",
     description:
-      "Spills the cash-envelope table for a cohort attached evenly over the years: year, families funded, attachment £, results (PbR) £ and total £, with a total row.",
+      "Spills the cash-envelope table for a cohort attached evenly over the years: year, families funded, attachment £, results (PbR) £ and total £, with a total row. Basis: rates published (DCLG, March 2012); see RULES.md.",
     example: '=TF.ENVELOPE(705, 2, "phase1-fast-track") totals £2,352,000 (Barnet).',
     returns: "table",
     params: [
@@ -161,7 +163,8 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
   {
     id: "TF_PBR_RISK",
     name: "PBR_RISK",
-    description: "£ of the cash envelope that depends on payment by results.",
+    description:
+      "£ of the cash envelope that depends on payment by results. Basis: rates published (DCLG, March 2012).",
     example: "=TF.PBR_RISK(705, 2) is £705,600 (Barnet, fast-tracked over 2 years).",
     returns: "number",
     params: [
@@ -264,7 +267,7 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     id: "TF_RESULTS_FOR_CLAIMS",
     name: "RESULTS_FOR_CLAIMS",
     description:
-      "£ of results for a set of claims: one outcome type and one count of families per row, for families attached in one programme year.",
+      "£ of results for a set of claims: one outcome type and one count of families per row, for families attached in one programme year. Basis: year-1 rates published; year-2 and year-3 phase 1 splits and the top-ups inferred (see RULES.md).",
     example:
       "Rotherham's 435 crime/ASB/education, 27 progress to work and 38 continuous employment at year-1 rates pay £337,600.",
     returns: "number",
@@ -299,7 +302,8 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
   {
     id: "TF_OUTCOMES_NEEDED",
     name: "OUTCOMES_NEEDED",
-    description: "Whole families who must achieve one result for it to bring in a £ target.",
+    description:
+      "Whole families who must achieve one result for it to bring in a £ target. Basis: year-2 and year-3 phase 1 splits are inferred (see RULES.md).",
     example: '=TF.OUTCOMES_NEEDED(100000, "crime-asb-education", 1) is 143.',
     returns: "number",
     params: [
@@ -334,7 +338,7 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     id: "TF_BREAK_EVEN_RATE",
     name: "BREAK_EVEN_RATE",
     description:
-      "The share of the results maximum the cohort must achieve for central money (attachment fees plus results) to cover a cost, such as the council's own team; 0 when the fees alone cover it.",
+      "The share of the results maximum the cohort must achieve for central money (attachment fees plus results) to cover a cost, such as the council's own team; 0 when the fees alone cover it. Basis: rates published (DCLG, March 2012).",
     example: '=TF.BREAK_EVEN_RATE(705, 2000000, 2, "phase1-fast-track") is 50.1%.',
     returns: "number",
     params: [
@@ -384,7 +388,7 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     id: "TF_NEXT_CLAIM_WINDOW",
     name: "NEXT_CLAIM_WINDOW",
     description:
-      "The close date of the first claim window on or after a date (format the cell as a date).",
+      "The close date of the first claim window on or after a date (format the cell as a date). Basis: claim windows are defaults (the last phase 1 window, 31 January 2015, is unverified).",
     example: "=TF.NEXT_CLAIM_WINDOW(DATE(2014,3,1)) is 31 May 2014.",
     returns: "number",
     params: [
@@ -406,7 +410,7 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     id: "TF_EMPLOYMENT_SHARE",
     name: "EMPLOYMENT_SHARE",
     description:
-      "Employment results as a share of the families turned around; the phase 1 target was 10%.",
+      "Employment results as a share of the families turned around; the phase 1 target was 10% (published: DCLG, March 2012; NAO HC 878).",
     example: "=TF.EMPLOYMENT_SHARE(38, 473) is 8.0% (Rotherham, August 2014).",
     returns: "number",
     params: [

@@ -8,7 +8,7 @@ import { evaluate } from "./excel-boundary";
  */
 
 /**
- * Families for which an attachment fee can be claimed: 5 of every 6 in the cohort in phase 1, rounded half up. Example: =TF.ELIGIBLE(705) is 588 (Barnet).
+ * Families for which an attachment fee can be claimed: 5 of every 6 in the cohort in phase 1, rounded half up. Basis: 5/6 published (DCLG, March 2012); rounding half up inferred from Barnet's 588. Example: =TF.ELIGIBLE(705) is 588 (Barnet).
  * @customfunction TF_ELIGIBLE ELIGIBLE
  * @helpurl https://localhost:3000/help.html#tf_eligible
  * @param families The cohort of families the council was asked to work with, e.g. 705.
@@ -21,7 +21,7 @@ export function eligible(families: any, share?: any, rounding?: any): number {
 }
 
 /**
- * £ of attachment fees for families attached in one programme year. Example: =TF.ATTACHMENT(294, 1) is £940,800 (phase 1, £3,200 a family in 2012/13).
+ * £ of attachment fees for families attached in one programme year. Basis: attachment fees published (DCLG, March 2012; phase 2 framework, 2015). Example: =TF.ATTACHMENT(294, 1) is £940,800 (phase 1, £3,200 a family in 2012/13).
  * @customfunction TF_ATTACHMENT ATTACHMENT
  * @helpurl https://localhost:3000/help.html#tf_attachment
  * @param families Funded families attached in that year, e.g. 294.
@@ -35,7 +35,7 @@ export function attachment(families: any, year: any, framework?: any[][], roundi
 }
 
 /**
- * £ per family for one result in a programme year. Example: =TF.RESULTS_PAYMENT("crime-asb-education", 1) is £700.
+ * £ per family for one result in a programme year. Basis: year-1 rates published; the year-2 and year-3 phase 1 splits (£1,500 + £100, £2,300 + £100) and the top-ups are inferred (see RULES.md). Example: =TF.RESULTS_PAYMENT("crime-asb-education", 1) is £700.
  * @customfunction TF_RESULTS_PAYMENT RESULTS_PAYMENT
  * @helpurl https://localhost:3000/help.html#tf_results_payment
  * @param outcome Outcome type, e.g. "crime-asb-education", "progress-to-work", "continuous-employment", "sustained-progress", or a council's label such as "Education & Crime / Anti-Social Behaviour".
@@ -48,7 +48,7 @@ export function resultsPayment(outcome: any, year: any, framework?: any[][]): nu
 }
 
 /**
- * Spills the cash-envelope table for a cohort attached evenly over the years: year, families funded, attachment £, results (PbR) £ and total £, with a total row. Example: =TF.ENVELOPE(705, 2, "phase1-fast-track") totals £2,352,000 (Barnet).
+ * Spills the cash-envelope table for a cohort attached evenly over the years: year, families funded, attachment £, results (PbR) £ and total £, with a total row. Basis: rates published (DCLG, March 2012); see RULES.md. Example: =TF.ENVELOPE(705, 2, "phase1-fast-track") totals £2,352,000 (Barnet).
  * @customfunction TF_ENVELOPE ENVELOPE
  * @helpurl https://localhost:3000/help.html#tf_envelope
  * @param families The nominated cohort, e.g. 705; the framework's share (5/6 in phase 1) gives the funded families.
@@ -69,7 +69,7 @@ export function envelope(
 }
 
 /**
- * £ of the cash envelope that depends on payment by results. Example: =TF.PBR_RISK(705, 2) is £705,600 (Barnet, fast-tracked over 2 years).
+ * £ of the cash envelope that depends on payment by results. Basis: rates published (DCLG, March 2012). Example: =TF.PBR_RISK(705, 2) is £705,600 (Barnet, fast-tracked over 2 years).
  * @customfunction TF_PBR_RISK PBR_RISK
  * @helpurl https://localhost:3000/help.html#tf_pbr_risk
  * @param families The nominated cohort, e.g. 705.
@@ -129,7 +129,7 @@ export function turnedAround(outcomes: any, cohort: any): number {
 }
 
 /**
- * £ of results for a set of claims: one outcome type and one count of families per row, for families attached in one programme year. Example: Rotherham's 435 crime/ASB/education, 27 progress to work and 38 continuous employment at year-1 rates pay £337,600.
+ * £ of results for a set of claims: one outcome type and one count of families per row, for families attached in one programme year. Basis: year-1 rates published; year-2 and year-3 phase 1 splits and the top-ups inferred (see RULES.md). Example: Rotherham's 435 crime/ASB/education, 27 progress to work and 38 continuous employment at year-1 rates pay £337,600.
  * @customfunction TF_RESULTS_FOR_CLAIMS RESULTS_FOR_CLAIMS
  * @helpurl https://localhost:3000/help.html#tf_results_for_claims
  * @param outcomes Outcome type of each claim (ids or the council's labels), one column or row.
@@ -148,7 +148,7 @@ export function resultsForClaims(
 }
 
 /**
- * Whole families who must achieve one result for it to bring in a £ target. Example: =TF.OUTCOMES_NEEDED(100000, "crime-asb-education", 1) is 143.
+ * Whole families who must achieve one result for it to bring in a £ target. Basis: year-2 and year-3 phase 1 splits are inferred (see RULES.md). Example: =TF.OUTCOMES_NEEDED(100000, "crime-asb-education", 1) is 143.
  * @customfunction TF_OUTCOMES_NEEDED OUTCOMES_NEEDED
  * @helpurl https://localhost:3000/help.html#tf_outcomes_needed
  * @param target The results income to reach, in £.
@@ -162,7 +162,7 @@ export function outcomesNeeded(target: any, outcome: any, year: any, framework?:
 }
 
 /**
- * The share of the results maximum the cohort must achieve for central money (attachment fees plus results) to cover a cost, such as the council's own team; 0 when the fees alone cover it. Example: =TF.BREAK_EVEN_RATE(705, 2000000, 2, "phase1-fast-track") is 50.1%.
+ * The share of the results maximum the cohort must achieve for central money (attachment fees plus results) to cover a cost, such as the council's own team; 0 when the fees alone cover it. Basis: rates published (DCLG, March 2012). Example: =TF.BREAK_EVEN_RATE(705, 2000000, 2, "phase1-fast-track") is 50.1%.
  * @customfunction TF_BREAK_EVEN_RATE BREAK_EVEN_RATE
  * @helpurl https://localhost:3000/help.html#tf_break_even_rate
  * @param families The nominated cohort, e.g. 705.
@@ -187,7 +187,7 @@ export function financialYear(date: any): string {
 }
 
 /**
- * The close date of the first claim window on or after a date (format the cell as a date). Example: =TF.NEXT_CLAIM_WINDOW(DATE(2014,3,1)) is 31 May 2014.
+ * The close date of the first claim window on or after a date (format the cell as a date). Basis: claim windows are defaults (the last phase 1 window, 31 January 2015, is unverified). Example: =TF.NEXT_CLAIM_WINDOW(DATE(2014,3,1)) is 31 May 2014.
  * @customfunction TF_NEXT_CLAIM_WINDOW NEXT_CLAIM_WINDOW
  * @helpurl https://localhost:3000/help.html#tf_next_claim_window
  * @param date A date, or ISO text such as "2014-03-01".
@@ -199,7 +199,7 @@ export function nextClaimWindow(date: any, framework?: any[][]): number {
 }
 
 /**
- * Employment results as a share of the families turned around; the phase 1 target was 10%. Example: =TF.EMPLOYMENT_SHARE(38, 473) is 8.0% (Rotherham, August 2014).
+ * Employment results as a share of the families turned around; the phase 1 target was 10% (published: DCLG, March 2012; NAO HC 878). Example: =TF.EMPLOYMENT_SHARE(38, 473) is 8.0% (Rotherham, August 2014).
  * @customfunction TF_EMPLOYMENT_SHARE EMPLOYMENT_SHARE
  * @helpurl https://localhost:3000/help.html#tf_employment_share
  * @param employment_outcomes Families whose result was continuous employment.

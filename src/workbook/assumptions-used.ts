@@ -84,23 +84,33 @@ const used = (setting: string, value: string, provenance: Provenance): Assumptio
   source: sourceText(provenance),
 });
 
+/**
+ * The basis of a setting's value: yours (and where) when a user gave it, else the framework's
+ * basis for the settings a framework sets, else the tool's default.
+ */
+export function settingBasis(assumptions: Assumptions, key: AssumptionKey): Provenance {
+  const where = assumptions.given?.[key];
+  if (where) return { basis: "yours", source: where };
+  const fromFramework = FRAMEWORK_SETTING[key];
+  const provenance = assumptions.framework.definition.provenance;
+  return (
+    (fromFramework && (provenance[fromFramework] as Provenance | undefined)) ?? {
+      basis: "default",
+      reasoning: DEFAULT_REASONING[key] ?? "not given: the tool's default",
+    }
+  );
+}
+
 /** The settings of the Assumptions table (any key, with the basis of its value). */
 export function settingsUsed(assumptions: Assumptions): AssumptionUsed[] {
   const { framework } = assumptions;
-  const provenance = framework.definition.provenance;
   const keys = Object.keys(SETTING_WHAT) as AssumptionKey[];
   return keys.flatMap((key) => {
     const value = (assumptions as unknown as Record<string, unknown>)[key];
     if (value === undefined || value === null) return [];
-    const where = assumptions.given?.[key];
-    const fromFramework = FRAMEWORK_SETTING[key];
-    const basis: Provenance = where
-      ? { basis: "yours", source: where }
-      : ((fromFramework && (provenance[fromFramework] as Provenance | undefined)) ?? {
-          basis: "default",
-          reasoning: DEFAULT_REASONING[key] ?? "not given: the tool's default",
-        });
-    return [used(settingName(key, framework), valueText(key, value), basis)];
+    return [
+      used(settingName(key, framework), valueText(key, value), settingBasis(assumptions, key)),
+    ];
   });
 }
 

@@ -3,6 +3,9 @@ import { CashEnvelope } from "../engine/envelope";
 import { OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
 import { Decimal } from "../engine/money";
 import { paidOutcomes } from "../engine/paid-outcomes";
+import { Provenance } from "../engine/provenance";
+import { AssumptionKey } from "./assumptions";
+import { ratesUsed, settingBasis, sourceText } from "./assumptions-used";
 import { f, label, num, pounds, sheetRef, v } from "./cells";
 import { FundingInputs } from "./inputs";
 import { PlanCell, PlanSheet, PlanTable } from "./plan-types";
@@ -44,8 +47,10 @@ export function assumptionsSheet(
     share.times(6).isInteger() && !share.times(6).equals(6) && assumptions.share.equals(share);
   const end = serialFromIso(framework.programmeEnd) ?? null;
 
-  const settings: [string, string, PlanCell, string][] = [
-    ["TF_Framework", "Framework", v(framework.id, "text"), framework.name],
+  const basisOf = (key: AssumptionKey) => settingBasis(assumptions, key);
+  const fromTables = (source: string): Provenance => ({ basis: "yours", source });
+  const settings: [string, string, PlanCell, string, Provenance | undefined][] = [
+    ["TF_Framework", "Framework", v(framework.id, "text"), framework.name, basisOf("framework")],
     [
       "TF_Cohort",
       "Cohort (families nominated)",
@@ -55,6 +60,7 @@ export function assumptionsSheet(
         "families"
       ),
       "The sum of the Families table's nominated families.",
+      fromTables(`the Families table, ${inputs.sources.families}`),
     ],
     [
       "TF_Share",
@@ -63,18 +69,21 @@ export function assumptionsSheet(
         ? f(`${share.times(6).toNumber()}/6`, share.toNumber(), "percent")
         : v(assumptions.share.toNumber(), "percent"),
       "Share of the cohort for which attachment fees are paid (5/6 in phase 1).",
+      basisOf("share"),
     ],
     [
       "TF_Rounding",
       "Rounding",
       v(assumptions.rounding, "text"),
       '"half-up", "down", or "none" to keep fractions of families.',
+      basisOf("rounding"),
     ],
     [
       "TF_FundedOverride",
       "Funded families (agreed number)",
       v(assumptions.funded ? num(assumptions.funded) : null, "families"),
       "Leave empty to use the share of the cohort.",
+      assumptions.funded ? basisOf("funded") : undefined,
     ],
     [
       "TF_Funded",
@@ -87,57 +96,77 @@ export function assumptionsSheet(
       inputs.families.some((r) => r.attached)
         ? "The families attached each year (Families table) are paid up to this number, first attached first funded; the rest earn nothing."
         : "Spread evenly over the programme years, the remainder to the earliest years.",
+      undefined,
     ],
     [
       "TF_Years",
       "Programme years",
       v(envelope.rows.length, "count"),
       "Years the cohort is attached over.",
+      assumptions.years === undefined ? undefined : basisOf("years"),
     ],
     [
       "TF_Contribution",
       "Council contribution per family £",
       v(pounds(assumptions.councilContribution), "money"),
       "The council's own expected spend per family (£6,000 in phase 1).",
+      basisOf("councilContribution"),
     ],
     [
       "TF_Grant",
       `${framework.grant?.label ?? "Grant"} per year £`,
       v(pounds(assumptions.grantPerYear), "money"),
       "A fixed yearly line, not paid per family or by results.",
+      basisOf("grantPerYear"),
     ],
     [
       "TF_SuccessRate",
       "Success rate",
       v(assumptions.successRate.toNumber(), "percent"),
       "Share of the results maximum expected to be achieved.",
+      basisOf("successRate"),
     ],
     [
       "TF_EmploymentTarget",
       "Employment target",
       v(assumptions.employmentTarget ? assumptions.employmentTarget.toNumber() : null, "percent"),
       "Employment results as a share of families turned around.",
+      assumptions.employmentTarget ? basisOf("employmentTarget") : undefined,
     ],
     [
       "TF_Clawback",
       "Invalid claims (clawback) rate",
       v(assumptions.clawbackRate.toNumber(), "percent"),
       "Share of claimed £ expected to be found invalid at spot checks.",
+      basisOf("clawbackRate"),
     ],
     [
       "TF_ProgrammeEnd",
       "Programme end (last claim)",
       v(end, "date"),
       "The date the PbR forecast runs to.",
+      framework.definition.provenance.programmeEnd,
     ],
   ];
   const names: Record<string, string> = {};
   const blockRows: PlanCell[][] = [
-    [label("Setting", true), label("Value", true), label("What it means", true)],
+    [
+      label("Setting", true),
+      label("Value", true),
+      label("What it means", true),
+      label("Basis", true),
+      label("Source", true),
+    ],
   ];
-  settings.forEach(([name, title, cell, note], i) => {
+  settings.forEach(([name, title, cell, note, basis], i) => {
     names[name] = `${sheetRef(ASSUMPTIONS_SHEET)}$B$${SETTINGS_ROW + i}`;
-    blockRows.push([label(title), cell, label(note)]);
+    blockRows.push([
+      label(title),
+      cell,
+      label(note),
+      label(basis ? basis.basis : "calculated"),
+      label(basis ? sourceText(basis) : "From the other settings and the Families table."),
+    ]);
   });
 
   const paid = paidOutcomes(framework);
@@ -159,6 +188,8 @@ export function assumptionsSheet(
       ...paid.map((id) => v(pounds(framework.results.get(id)?.[i] ?? new Decimal(0)), "money")),
     ]),
   };
+  // Under the rates table, a row apart: one row per rate with its basis and source.
+  const basisRow = RATES_HEADER_ROW + framework.years.length + 3;
   const rateCell = (column: number, year: number) =>
     `${sheetRef(ASSUMPTIONS_SHEET)}$${columnLetters(column)}$${RATES_HEADER_ROW + year}`;
   return {
@@ -178,7 +209,7 @@ export function assumptionsSheet(
             [label(`Funding assumptions: ${framework.name}`, true)],
             [
               label(
-                `Source: ${framework.source}. Edit the values in column B: every generated table recalculates.`
+                `Source: ${framework.source}. Edit the values in column B: every generated table recalculates. Basis: published (source named), inferred (reasoning given), default (nobody entered it) or yours.`
               ),
             ],
           ],
@@ -187,6 +218,24 @@ export function assumptionsSheet(
         {
           topLeft: `A${RATES_HEADER_ROW - 1}`,
           rows: [[label("Rates per family by programme year of attachment", true)]],
+        },
+        {
+          topLeft: `A${basisRow}`,
+          rows: [
+            [label("Basis of figures: every rate, where it comes from", true)],
+            [
+              label("Rate", true),
+              label("Value", true),
+              label("Source", true),
+              label("Basis", true),
+            ],
+            ...ratesUsed(framework).map((rate) => [
+              label(rate.setting),
+              label(rate.value),
+              label(rate.source),
+              label(rate.basis),
+            ]),
+          ],
         },
       ],
       tables: [rates],
