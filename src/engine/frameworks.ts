@@ -108,6 +108,7 @@ export const SOURCES = {
   barnet2012:
     "Barnet Children's Trust Board, December 2012: one family in year 1, £3,200 + £700 + £100 = £4,000, or £3,200 + £800 employment",
   nao2013: "NAO, Programmes to help families facing multiple challenges, HC 878, December 2013",
+  nao2016: "NAO, The Troubled Families programme: update, October 2016",
   cbp07585: "House of Commons Library briefing CBP 07585, The Troubled Families programme",
   govuk2013:
     "gov.uk press release, June 2013 (the programme's expansion): £4,500 per family on average, 40% from central government",
@@ -188,7 +189,7 @@ const PHASE1_PROVENANCE: FrameworkProvenance = {
   ),
   paymentLagMonths: byDefault("unverified: one month from a claim window closing to its cash"),
   programmeEnd: inferred(
-    `the last phase 1 payment was in May 2015 (${SOURCES.nao2013}; ${SOURCES.cbp07585}): its last day is the last claim`
+    `the last phase 1 payment was in May 2015 (${SOURCES.nao2016}; ${SOURCES.cbp07585}): its last day is the last claim`
   ),
 };
 

@@ -32,6 +32,12 @@ describe("tf-funding sample and tables", () => {
     expect(stdout).toMatch(
       /Total cash envelope £2,352,000, of which £705,600 \(30%\) depends on payment by results/
     );
+    // Every figure nobody entered is said: the sample's Assumptions table gives the rest.
+    expect(stdout).toMatch(/\nDefaults used: .*payment lag 1 month \(default\)/);
+    expect(stdout).toMatch(
+      /Inferred, not published: .*crime\/ASB and education result, 2013\/14 £1,500 \(inferred\)/
+    );
+    expect(stdout).not.toMatch(/success rate 65%/);
   });
 
   it("adds the generated sheets and leaves the input sheets cell for cell as they were", async () => {
@@ -118,6 +124,34 @@ describe("tf-funding sample and tables", () => {
     expect(status).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary).toMatchObject({ envelope: 2352000, atRisk: 705600, secured: 1646400 });
+    // Each rate and assumption with its basis: the flags and the workbook's table are yours.
+    const setting = (name: string) =>
+      summary.assumptions.find((a: { setting: string }) => a.setting === name);
+    expect(setting("Success rate")).toEqual({
+      setting: "Success rate",
+      value: "50%",
+      basis: "yours",
+      source: "given outside the workbook (a command-line flag or the task pane)",
+    });
+    expect(setting("Council contribution per family")).toMatchObject({
+      value: "£5,000",
+      basis: "yours",
+    });
+    expect(setting("Co-ordinator grant per year")).toMatchObject({
+      value: "£100,000",
+      basis: "yours",
+      source: expect.stringMatching(/^the Assumptions table, Assumptions!B\d+$/),
+    });
+    expect(setting("Crime/ASB and education result, 2013/14")).toMatchObject({
+      value: "£1,500",
+      basis: "inferred",
+    });
+    expect(setting("Attachment fee, 2012/13")).toMatchObject({
+      value: "£3,200",
+      basis: "published",
+      source: expect.stringMatching(/DCLG.*March 2012/),
+    });
+    expect(setting("Payment lag")).toMatchObject({ value: "1 month", basis: "default" });
     expect(stdout.trim().split("\n")).toHaveLength(1);
   });
 
