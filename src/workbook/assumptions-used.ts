@@ -159,3 +159,26 @@ export function ratesUsed(framework: Framework): AssumptionUsed[] {
 export function assumptionsUsed(assumptions: Assumptions): AssumptionUsed[] {
   return [...settingsUsed(assumptions), ...ratesUsed(assumptions.framework)];
 }
+
+/** "success rate 100% (default), co-ordinator grant per year £100,000 (default)". */
+function listed(assumptions: readonly AssumptionUsed[]): string {
+  return assumptions
+    .map(
+      ({ setting, value, basis }) =>
+        `${setting.charAt(0).toLowerCase()}${setting.slice(1)} ${value} (${basis})`
+    )
+    .join(", ");
+}
+
+/**
+ * What nobody entered, said: every figure the tool chose ("Defaults used: …") and every rate
+ * inferred rather than published ("Inferred: …"). Empty when the user gave everything.
+ */
+export function defaultsText(assumptions: readonly AssumptionUsed[]): string[] {
+  const defaults = assumptions.filter((a) => a.basis === "default");
+  const inferred = assumptions.filter((a) => a.basis === "inferred");
+  return [
+    ...(defaults.length === 0 ? [] : [`Defaults used: ${listed(defaults)}.`]),
+    ...(inferred.length === 0 ? [] : [`Inferred, not published: ${listed(inferred)}.`]),
+  ];
+}

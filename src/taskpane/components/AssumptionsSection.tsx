@@ -1,7 +1,21 @@
-import { Dropdown, Field, Input, Option, Slider, Subtitle2 } from "@fluentui/react-components";
+import {
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Slider,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
 import { BUILT_IN_FRAMEWORKS, ROUNDINGS } from "../../engine/frameworks";
 import { Overrides } from "../../workbook/inputs";
-import { Assumptions } from "../../workbook/assumptions";
+import { AssumptionKey, Assumptions } from "../../workbook/assumptions";
+import {
+  assumptionsUsed,
+  defaultsText,
+  settingBasis,
+  sourceText,
+} from "../../workbook/assumptions-used";
 
 export interface AssumptionsSectionProps {
   overrides: Overrides;
@@ -25,6 +39,13 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
   };
   const framework = overrides.framework ?? current?.framework.id ?? "phase1";
   const success = percentOf(overrides.successRate, current ? current.successRate.toNumber() : 1);
+  // Beside each value, where it comes from: "default: every result achieved …", "yours: …".
+  const basis = (key: AssumptionKey) => {
+    if (!current) return undefined;
+    const provenance = settingBasis(current, key);
+    return `Basis: ${provenance.basis} (${sourceText(provenance)})`;
+  };
+  const unentered = current ? defaultsText(assumptionsUsed(current)) : [];
   return (
     <section aria-labelledby="assumptions-heading" className="tf-section">
       <Subtitle2 as="h2" id="assumptions-heading">
@@ -52,7 +73,7 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
           onChange={(_, d) => set("years", d.value)}
         />
       </Field>
-      <Field label="Rounding of families">
+      <Field label="Rounding of families" hint={basis("rounding")}>
         <Dropdown
           value={overrides.rounding ?? current?.rounding ?? "half-up"}
           selectedOptions={[overrides.rounding ?? current?.rounding ?? "half-up"]}
@@ -73,7 +94,7 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
           onChange={(_, d) => set("funded", d.value)}
         />
       </Field>
-      <Field label="Council contribution per family (£)">
+      <Field label="Council contribution per family (£)" hint={basis("councilContribution")}>
         <Input
           type="number"
           min={0}
@@ -82,7 +103,7 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
           onChange={(_, d) => set("councilContribution", d.value)}
         />
       </Field>
-      <Field label={`Success rate: ${success}%`}>
+      <Field label={`Success rate: ${success}%`} hint={basis("successRate")}>
         <Slider
           min={0}
           max={100}
@@ -92,13 +113,25 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
           onChange={(_, d) => set("successRate", String(d.value / 100))}
         />
       </Field>
-      <Field label="Employment target (share of families turned around, e.g. 0.1)">
+      <Field
+        label="Employment target (share of families turned around, e.g. 0.1)"
+        hint={current?.employmentTarget ? basis("employmentTarget") : undefined}
+      >
         <Input
           value={overrides.employmentTarget ?? ""}
           placeholder={current?.employmentTarget?.toString() ?? ""}
           onChange={(_, d) => set("employmentTarget", d.value)}
         />
       </Field>
+      {unentered.length > 0 && (
+        <div data-testid="defaults-used">
+          {unentered.map((line) => (
+            <Text as="p" size={200} key={line.slice(0, 20)}>
+              {line}
+            </Text>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

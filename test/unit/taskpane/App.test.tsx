@@ -48,6 +48,21 @@ const renderApp = (api: WorkbookApi, today?: () => number) =>
   );
 
 describe("the task pane", () => {
+  it("says the basis beside each assumption and lists the defaults used", async () => {
+    const { api } = fakeApi(sampleSnapshot());
+    renderApp(api);
+    await screen.findByTestId("defaults-used");
+    // The sample's Assumptions table gives the council contribution, success rate and
+    // employment target: yours, each with its cell.
+    expect(
+      screen.getAllByText(/^Basis: yours \(the Assumptions table, Assumptions!B\d+\)$/)
+    ).toHaveLength(3);
+    expect(screen.getByText(/^Basis: inferred \(Barnet's 5\/6 × 705/)).toBeTruthy();
+    const defaults = screen.getByTestId("defaults-used").textContent ?? "";
+    expect(defaults).toMatch(/Defaults used: .*payment lag 1 month \(default\)/);
+    expect(defaults).toMatch(/crime\/ASB and education result, 2013\/14 £1,500 \(inferred\)/);
+  });
+
   it("finds the inputs and shows the engine's headline figures", async () => {
     const { api } = fakeApi(sampleSnapshot());
     renderApp(api);

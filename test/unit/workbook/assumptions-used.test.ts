@@ -1,8 +1,7 @@
 import { frameworkFromTable } from "../../../src/engine/custom-framework";
 import { Framework, builtInFramework } from "../../../src/engine/frameworks";
-import { defaultsText } from "../../../src/cli/summary";
 import { defaultAssumptions, setAssumption } from "../../../src/workbook/assumptions";
-import { assumptionsUsed, shareText } from "../../../src/workbook/assumptions-used";
+import { assumptionsUsed, defaultsText, shareText } from "../../../src/workbook/assumptions-used";
 
 const phase1 = builtInFramework("phase1") as Framework;
 const find = (list: ReturnType<typeof assumptionsUsed>, setting: string) =>
