@@ -38,6 +38,9 @@ export function summaryText(summary: PlanSummary, out: string): string {
     `Claimed to date:      ${poundsText(summary.claimedToDate)}`,
     `Forecast to end:      ${poundsText(summary.forecastToEnd)}`,
     `Still at risk:        ${poundsText(summary.stillAtRisk)}`,
+    ...(summary.expectedClawback === undefined
+      ? []
+      : [`Expected clawback:    ${poundsText(summary.expectedClawback)}`]),
     ...(summary.turnedAroundShare === null
       ? []
       : [`Turned around so far: ${share(summary.turnedAroundShare)}`]),
