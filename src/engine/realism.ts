@@ -44,6 +44,12 @@ export interface ExpectedClawback {
   net: Decimal;
 }
 
+/**
+ * The default shares: 2.1% of claims checked (published); of those, the last round's 10% found
+ * invalid (the most recent and the cautious figure; early rounds found 2-3%).
+ */
+export const SPOT_CHECKS = { checked: dec("0.021"), invalid: dec("0.1") };
+
 /** The £ expected to be repaid after spot checks: claimed × share checked × share invalid. */
 export function expectedClawback(
   claimed: Decimal,

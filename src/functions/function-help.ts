@@ -424,4 +424,34 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
       },
     ],
   },
+  {
+    id: "TF_EXPECTED_CLAWBACK",
+    name: "EXPECTED_CLAWBACK",
+    description:
+      "£ expected to be repaid after DCLG's spot checks: claimed × share of claims checked × share of checked claims found invalid.",
+    example: "=TF.EXPECTED_CLAWBACK(350600) is £736.26 (2.1% × 10%).",
+    returns: "number",
+    params: [
+      {
+        name: "claimed",
+        optional: false,
+        range: false,
+        description: "Results £ claimed.",
+      },
+      {
+        name: "checked",
+        optional: true,
+        range: false,
+        description:
+          "Share of claims checked; default 2.1% (DCLG freedom-of-information answer, 2015).",
+      },
+      {
+        name: "invalid",
+        optional: true,
+        range: false,
+        description:
+          "Share of checked claims found invalid; default 10% (the last round; early rounds 2-3%).",
+      },
+    ],
+  },
 ];

@@ -209,3 +209,16 @@ export function nextClaimWindow(date: any, framework?: any[][]): number {
 export function employmentShare(employment_outcomes: any, turned_around: any): number {
   return evaluate("TF_EMPLOYMENT_SHARE", [employment_outcomes, turned_around]) as number;
 }
+
+/**
+ * £ expected to be repaid after DCLG's spot checks: claimed × share of claims checked × share of checked claims found invalid. Example: =TF.EXPECTED_CLAWBACK(350600) is £736.26 (2.1% × 10%).
+ * @customfunction TF_EXPECTED_CLAWBACK EXPECTED_CLAWBACK
+ * @helpurl https://localhost:3000/help.html#tf_expected_clawback
+ * @param claimed Results £ claimed.
+ * @param [checked] Share of claims checked; default 2.1% (DCLG freedom-of-information answer, 2015).
+ * @param [invalid] Share of checked claims found invalid; default 10% (the last round; early rounds 2-3%).
+ * @returns £ expected to be clawed back, to the penny.
+ */
+export function expectedClawback(claimed: any, checked?: any, invalid?: any): number {
+  return evaluate("TF_EXPECTED_CLAWBACK", [claimed, checked, invalid]) as number;
+}

@@ -6,6 +6,7 @@ import { Problems } from "../engine/messages";
 import { Decimal, poundsToNumber, sum, toPence } from "../engine/money";
 import { OUTCOME_TYPES } from "../engine/outcomes";
 import { outcomeNotPaid } from "../engine/paid-outcomes";
+import { SPOT_CHECKS, expectedClawback } from "../engine/realism";
 import { costBreakEven } from "../engine/risk";
 import { windowCloses } from "../engine/claim-summaries";
 import { employmentShare } from "../engine/shares";
@@ -116,6 +117,25 @@ export function nextClaimWindow(args: readonly ExcelArg[]): Result<ExcelValue> {
   if (next !== undefined) return next;
   const last = framework.claimWindows[framework.claimWindows.length - 1] ?? "none";
   return Problems.afterLastWindow(isoFromSerial(date), framework.id, last);
+}
+
+/**
+ * £ expected to be repaid after DCLG's spot checks: claimed × share checked (2.1% published) ×
+ * share of checked claims found invalid (10%, the last round), the engine's rule.
+ */
+export function expectedClawbackOf(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const claimed = arg.money("claimed", args[0]);
+  if (isError(claimed)) return claimed;
+  const checked = arg.share("checked", args[1]);
+  if (isError(checked)) return checked;
+  const invalid = arg.share("invalid", args[2]);
+  if (isError(invalid)) return invalid;
+  const clawback = expectedClawback(
+    claimed,
+    checked ?? SPOT_CHECKS.checked,
+    invalid ?? SPOT_CHECKS.invalid
+  );
+  return isError(clawback) ? clawback : poundsToNumber(clawback.clawback);
 }
 
 /** Employment results as a share of the families turned around (target 10% in phase 1). */

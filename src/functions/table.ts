@@ -116,6 +116,11 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     run: planning.employmentShareOf,
     shows: "share",
   },
+  {
+    id: "TF_EXPECTED_CLAWBACK",
+    params: [required("claimed"), optional("checked"), optional("invalid")],
+    run: planning.expectedClawbackOf,
+  },
 ];
 
 const BY_ID: ReadonlyMap<string, FunctionSpec> = new Map(FUNCTIONS.map((spec) => [spec.id, spec]));

@@ -11,6 +11,7 @@ import {
   yearsSetting,
 } from "../engine/parse-settings";
 import { Provenance } from "../engine/provenance";
+import { SPOT_CHECKS } from "../engine/realism";
 import { normaliseName } from "../engine/text";
 import { ASSUMPTION_COLUMNS } from "./headers";
 import { InputProblem, cellOf, locateTable } from "./locate";
@@ -119,7 +120,7 @@ export function isRetiredClawbackRate(label: string): boolean {
   return RETIRED_NAMES.has(normaliseName(label));
 }
 
-const SPOT_CHECKS = "FUNDING_RULES.md, Spot checks and clawback";
+const SPOT_CHECKS_RULE = "FUNDING_RULES.md, Spot checks and clawback";
 
 /**
  * Where each setting's default comes from, beside the defaults below: read by the Funding
@@ -129,20 +130,15 @@ const SPOT_CHECKS = "FUNDING_RULES.md, Spot checks and clawback";
 export const SETTING_PROVENANCE: Partial<Record<AssumptionKey, Provenance>> = {
   clawbackChecked: {
     basis: "published",
-    source: `DCLG freedom-of-information answer, 2015: about 2.1% of results claims spot-checked (${SPOT_CHECKS})`,
+    source: `DCLG freedom-of-information answer, 2015: about 2.1% of results claims spot-checked (${SPOT_CHECKS_RULE})`,
   },
   clawbackInvalid: {
     basis: "inferred",
-    source: `DCLG spot-check results: 2-3% of checked claims invalid in early rounds, about 10% in the last (${SPOT_CHECKS})`,
+    source: `DCLG spot-check results: 2-3% of checked claims invalid in early rounds, about 10% in the last (${SPOT_CHECKS_RULE})`,
     reasoning:
       "The last round's 10% is taken: the most recent published rate, and the cautious one for a plan (early rounds' 2-3% would expect a quarter as much).",
   },
 };
-
-/** The published share of claims checked: 2.1%. */
-export const CLAWBACK_CHECKED = dec("0.021");
-/** The share of checked claims found invalid: the last round's 10% (SETTING_PROVENANCE). */
-export const CLAWBACK_INVALID = dec("0.1");
 
 const BY_NAME = new Map<string, AssumptionKey>(
   (Object.entries(SETTING_NAMES) as [AssumptionKey, readonly string[]][]).flatMap(([key, names]) =>
@@ -159,8 +155,8 @@ export function defaultAssumptions(framework: Framework): Assumptions {
     successRate: dec(1),
     grantPerYear: framework.grant?.perYear ?? dec(0),
     employmentTarget: framework.employmentTarget,
-    clawbackChecked: CLAWBACK_CHECKED,
-    clawbackInvalid: CLAWBACK_INVALID,
+    clawbackChecked: SPOT_CHECKS.checked,
+    clawbackInvalid: SPOT_CHECKS.invalid,
   };
 }
 

@@ -224,6 +224,14 @@ export const BAD_CASES: Record<
       [0, fc.integer({ min: 474, max: 1_000_000 })],
     ],
   },
+  TF_EXPECTED_CLAWBACK: {
+    valid: [350600, null, null],
+    spoilers: [
+      [0, badMoney],
+      [1, badShare],
+      [2, badShare],
+    ],
+  },
   TF_TURNED_AROUND: {
     valid: [473, 730],
     spoilers: [

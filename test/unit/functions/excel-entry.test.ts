@@ -48,6 +48,7 @@ const ENTRIES: Record<string, Entry> = {
   TF_FINANCIAL_YEAR: entry.financialYear,
   TF_NEXT_CLAIM_WINDOW: entry.nextClaimWindow,
   TF_EMPLOYMENT_SHARE: entry.employmentShare,
+  TF_EXPECTED_CLAWBACK: entry.expectedClawback,
 };
 
 function callEntry(id: string, args: ExcelArg[]): { value?: unknown; error?: ExcelError } {

@@ -100,3 +100,20 @@ describe("TF_EMPLOYMENT_SHARE", () => {
     );
   });
 });
+
+describe("TF_EXPECTED_CLAWBACK (FUNDING_RULES.md: DCLG FOI answer 2015, spot checks)", () => {
+  it("the sample's £350,600 claimed: £736.26 at 2.1% checked × 10% invalid (was a flat 2%: £7,012)", () => {
+    expect(call("TF_EXPECTED_CLAWBACK", 350600)).toBe(736.26);
+  });
+
+  it("early rounds' 2.5% invalid, given as text the way a cell holds it", () => {
+    // 339,100 × 0.021 × 0.025 = 178.0275 → £178.03
+    expect(call("TF_EXPECTED_CLAWBACK", 339100, "2.1%", 0.025)).toBe(178.03);
+  });
+
+  it("refuses a share over 100%, naming it", () => {
+    expect(call("TF_EXPECTED_CLAWBACK", 100, 1.5)).toMatch(
+      /^#NUM! checked must be a share between 0 and 1 .*not 1.5/
+    );
+  });
+});

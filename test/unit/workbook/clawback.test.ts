@@ -1,10 +1,7 @@
 import { run } from "../../../src/cli/main";
 import { writePlan } from "../../../src/cli/xlsx-writer";
-import {
-  CLAWBACK_CHECKED,
-  CLAWBACK_INVALID,
-  SETTING_PROVENANCE,
-} from "../../../src/workbook/assumptions";
+import { SPOT_CHECKS } from "../../../src/engine/realism";
+import { SETTING_PROVENANCE } from "../../../src/workbook/assumptions";
 import { readInputs } from "../../../src/workbook/inputs";
 import { planCells, snapshotOfPlan } from "../../../src/workbook/plan-snapshot";
 import { PlanSummary, WorkbookPlan } from "../../../src/workbook/plan-types";
@@ -69,7 +66,10 @@ describe("the two clawback settings", () => {
     const { inputs } = planWith([["Framework", "phase1"]]);
     expect(inputs?.assumptions.clawbackChecked.toString()).toBe("0.021");
     expect(inputs?.assumptions.clawbackInvalid.toString()).toBe("0.1");
-    expect([CLAWBACK_CHECKED.toString(), CLAWBACK_INVALID.toString()]).toEqual(["0.021", "0.1"]);
+    expect([SPOT_CHECKS.checked.toString(), SPOT_CHECKS.invalid.toString()]).toEqual([
+      "0.021",
+      "0.1",
+    ]);
     // 100 families × £700 = £70,000 claimed; × 2.1% × 10% = £147.00.
     const p = planFrom(inputSheets(families(), claims, [["Framework", "phase1"]]));
     expect(p.summary).toMatchObject({ claimedToDate: 70000, expectedClawback: 147 });
