@@ -232,6 +232,15 @@ export const BAD_CASES: Record<
       [2, badShare],
     ],
   },
+  TF_YEAR2_RELEASE: {
+    valid: [300, 99, 470400, null],
+    spoilers: [
+      [0, badFamilies],
+      [1, badFamilies],
+      [2, badMoney],
+      [3, badFramework],
+    ],
+  },
   TF_TURNED_AROUND: {
     valid: [473, 730],
     spoilers: [

@@ -117,3 +117,30 @@ describe("TF_EXPECTED_CLAWBACK (FUNDING_RULES.md: DCLG FOI answer 2015, spot che
     );
   });
 });
+
+describe("TF_YEAR2_RELEASE (FUNDING_RULES.md: The MJ and LGC reports, 2013)", () => {
+  it("defers, not withholds, £470,400 under a third: 99 of 300 (was 'withheld')", () => {
+    expect(call("TF_YEAR2_RELEASE", 300, 99, 470400)).toEqual([
+      ["When", "£"],
+      ["Q1 2013/14", 0],
+      ["July to September 2013/14", 0],
+      ["Deferred until improved performance", 470400],
+    ]);
+  });
+
+  it("pays half in Q1 at exactly a third (100 of 300), the rest July to September", () => {
+    expect(call("TF_YEAR2_RELEASE", 300, 100, 470400)).toEqual([
+      ["When", "£"],
+      ["Q1 2013/14", 235200],
+      ["July to September 2013/14", 235200],
+      ["Deferred until improved performance", 0],
+    ]);
+  });
+
+  it("pays in full at 75% (225 of 300)", () => {
+    expect((call("TF_YEAR2_RELEASE", 300, 225, 470400) as unknown[][])[1]).toEqual([
+      "Q1 2013/14",
+      470400,
+    ]);
+  });
+});
