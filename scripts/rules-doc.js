@@ -82,8 +82,46 @@ function frameworkSection(d, outcomeLabel) {
   ].join("\n");
 }
 
+/** The rules every framework shares: spot checks and the year-2 release (src/engine/realism.ts). */
+function commonSection(realism) {
+  const { SPOT_CHECKS, YEAR_TWO_RELEASE, REALISM_PROVENANCE: p } = realism;
+  // Decimal's 1/3 times 3 is not exactly 1, so "a third" is recognised to 12 places.
+  const exactThird = Math.abs(Number(YEAR_TWO_RELEASE.half) - 1 / 3) < 1e-12;
+  const third = exactThird ? "1/3" : share(String(YEAR_TWO_RELEASE.half));
+  const full = share(YEAR_TWO_RELEASE.full.toString());
+  return [
+    "## Every framework",
+    "",
+    "| rule | value | basis | source or reasoning |",
+    "|---|---|---|---|",
+    row("Share of results claims spot-checked", share(SPOT_CHECKS.checked.toString()), p.checked),
+    row(
+      "Share of checked claims found invalid (clawed back)",
+      share(SPOT_CHECKS.invalid.toString()),
+      { basis: p.invalid.basis, source: `${p.invalid.reasoning} ${p.invalid.source}` }
+    ),
+    row("Expected clawback", "claimed × share checked × share invalid, to the penny", p.checked),
+    row(
+      "Year-2 attachment released in full (Q1 of year 2)",
+      `${full} or more of the year-1 commitment worked with`,
+      p.yearTwoRelease
+    ),
+    row(
+      "Year-2 attachment: half in Q1, the rest July to September",
+      `${third} to under ${full}`,
+      p.yearTwoRelease
+    ),
+    row(
+      "Year-2 attachment deferred (not lost) until performance improves",
+      `under ${third} (exactly a third, not 0.33)`,
+      p.yearTwoRelease
+    ),
+    "",
+  ].join("\n");
+}
+
 /** RULES.md from the built-in framework definitions. */
-function rulesMarkdown(frameworks, outcomeLabel) {
+function rulesMarkdown(frameworks, outcomeLabel, realism) {
   return [
     "# Funding rules: every rate, its basis and its source",
     "",
@@ -94,6 +132,7 @@ function rulesMarkdown(frameworks, outcomeLabel) {
     "flag, the task pane or a framework table is **yours**, and the tables say so.",
     "",
     ...frameworks.map((d) => frameworkSection(d, outcomeLabel)),
+    ...(realism ? [commonSection(realism)] : []),
   ].join("\n");
 }
 
@@ -102,7 +141,8 @@ function currentRules() {
   require("./ts-require");
   const { BUILT_IN_FRAMEWORKS } = require("../src/engine/frameworks.ts");
   const { OUTCOME_TYPES } = require("../src/engine/outcomes.ts");
-  return rulesMarkdown(BUILT_IN_FRAMEWORKS, (id) => OUTCOME_TYPES[id]?.label ?? id);
+  const realism = require("../src/engine/realism.ts");
+  return rulesMarkdown(BUILT_IN_FRAMEWORKS, (id) => OUTCOME_TYPES[id]?.label ?? id, realism);
 }
 
 if (require.main === module) {

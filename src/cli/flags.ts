@@ -14,7 +14,14 @@ export const FLAGS: Readonly<Record<string, AssumptionKey>> = {
   "--success-rate": "successRate",
   "--grant": "grantPerYear",
   "--employment-target": "employmentTarget",
-  "--clawback-rate": "clawbackRate",
+  "--clawback-checked": "clawbackChecked",
+  "--clawback-invalid": "clawbackInvalid",
+};
+
+/** Flags this tool once read, refused with what replaced them rather than read as something else. */
+const RETIRED_FLAGS: Readonly<Record<string, string>> = {
+  "--clawback-rate":
+    "--clawback-rate was replaced by --clawback-checked (share of claims DCLG spot-checks, 2.1% published) and --clawback-invalid (share of checked claims found invalid, 10% by default): the expected clawback is claimed × checked × invalid.",
 };
 
 /** The flag that gives a setting, for messages: "--funded". */
@@ -50,6 +57,7 @@ export function parseTablesArgs(args: readonly string[]): {
       out = inline ?? args[++i];
       if (out === undefined || out === "") throw new UsageError(`${name} needs the file to write.`);
     } else if (FLAGS[name]) overrides[FLAGS[name]] = value();
+    else if (RETIRED_FLAGS[name]) throw new UsageError(RETIRED_FLAGS[name]);
     else if (name.startsWith("-") && name !== "-") {
       const near = didYouMean(name, [...Object.keys(FLAGS), "--out"]);
       throw new UsageError(

@@ -32,7 +32,9 @@ Options (each overrides a row of the workbook's Assumptions table; --flag value 
   --success-rate SHARE           share of the results maximum expected (0.65, 65% or 13/20)
   --grant £                      the framework's fixed yearly grant
   --employment-target SHARE      target share of employment results (0.1)
-  --clawback-rate SHARE          share of claimed £ expected to be clawed back (0.02)
+  --clawback-checked SHARE       share of claims DCLG spot-checks (default 2.1%, published)
+  --clawback-invalid SHARE       share of checked claims found invalid (default 10%, the last
+                                 round; 2-3% in early rounds)
   --json                         print the summary as one JSON line
 
 Problems are listed as Sheet!Cell: reason (a setting as --flag: reason), with exit status 2.

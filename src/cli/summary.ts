@@ -45,6 +45,9 @@ export function summaryText(
     `Claimed to date:      ${poundsText(summary.claimedToDate)}`,
     `Forecast to end:      ${poundsText(summary.forecastToEnd)}`,
     `Still at risk:        ${poundsText(summary.stillAtRisk)}`,
+    ...(summary.expectedClawback === undefined
+      ? []
+      : [`Expected clawback:    ${poundsText(summary.expectedClawback)}`]),
     ...(summary.turnedAroundShare === null
       ? []
       : [`Turned around so far: ${share(summary.turnedAroundShare)}`]),

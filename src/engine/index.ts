@@ -20,3 +20,4 @@ export * from "./risk";
 export * from "./parse-settings";
 export * from "./paid-outcomes";
 export * from "./near-miss";
+export * from "./headline";

@@ -5,11 +5,13 @@ import { FundingError, Result, isError } from "./errors";
 import { Framework } from "./frameworks";
 import { MAX_MONEY, Problems } from "./messages";
 import { Decimal, ZERO, dec, sum, toPence } from "./money";
+import { Provenance } from "./provenance";
 import { financialYearLabel } from "./years";
 
 /**
  * What a plan looks like once the programme's frictions are allowed for: claims found invalid at
- * DCLG's spot checks are clawed back, year-2 fees depend on year-1 progress, and results cash
+ * DCLG's spot checks are clawed back, year-2 fees depend on year-1 progress (and are deferred,
+ * not lost, below a third), and results cash
  * arrives months after the claim.
  */
 
@@ -26,38 +28,77 @@ function checkRate(what: string, rate: Decimal): FundingError | undefined {
   return undefined;
 }
 
-export interface ClawbackAllowance {
+/**
+ * DCLG's spot checks, as published (FUNDING_RULES.md "Spot checks and clawback"): about 2.1% of
+ * claims were checked (freedom-of-information answer, 2015); of those checked, 2–3% were found
+ * invalid in early rounds and about 10% in the last, and invalid claims were repaid.
+ */
+export interface ExpectedClawback {
   claimed: Decimal;
-  /** Share of claimed £ expected to be found invalid (DCLG checked about 2% of claims). */
-  rate: Decimal;
-  /** £ to set aside for clawback, to the penny. */
-  allowance: Decimal;
-  /** Claimed £ less the allowance: what the council can count on keeping. */
+  /** Share of claims DCLG spot-checks. */
+  checked: Decimal;
+  /** Share of the checked claims found invalid. */
+  invalid: Decimal;
+  /** £ expected to be clawed back: claimed × checked × invalid, to the penny. */
+  clawback: Decimal;
+  /** Claimed £ less the expected clawback: what the council can count on keeping. */
   net: Decimal;
 }
 
-/** The £ to hold back against claims found invalid at spot checks. */
-export function clawbackAllowance(
+/**
+ * The default shares: 2.1% of claims checked (published); of those, the last round's 10% found
+ * invalid (the most recent and the cautious figure; early rounds found 2-3%).
+ */
+export const SPOT_CHECKS = { checked: dec("0.021"), invalid: dec("0.1") };
+
+const SPOT_CHECKS_RULE = "FUNDING_RULES.md, Spot checks and clawback";
+
+/** Where the spot-check shares and the release thresholds come from, beside the data. */
+export const REALISM_PROVENANCE: {
+  checked: Provenance;
+  invalid: Provenance;
+  yearTwoRelease: Provenance;
+} = {
+  checked: {
+    basis: "published",
+    source: `DCLG freedom-of-information answer, 2015: about 2.1% of results claims spot-checked (${SPOT_CHECKS_RULE})`,
+  },
+  invalid: {
+    basis: "inferred",
+    source: `DCLG spot-check results: 2-3% of checked claims invalid in early rounds, about 10% in the last (${SPOT_CHECKS_RULE})`,
+    reasoning:
+      "The last round's 10% is taken: the most recent published rate, and the cautious one for a plan (early rounds' 2-3% would expect a quarter as much).",
+  },
+  yearTwoRelease: {
+    basis: "published",
+    source:
+      "The MJ and LGC reports, 2013, on DCLG's year-2 attachment release (FUNDING_RULES.md, Year-2 attachment release)",
+  },
+};
+
+/** The £ expected to be repaid after spot checks: claimed × share checked × share invalid. */
+export function expectedClawback(
   claimed: Decimal,
-  invalidRate: Decimal
-): Result<ClawbackAllowance> {
+  checked: Decimal,
+  invalid: Decimal
+): Result<ExpectedClawback> {
   const problem =
-    checkMoney("the claimed amount", claimed) ?? checkRate("the invalid-claim rate", invalidRate);
+    checkMoney("the claimed amount", claimed) ??
+    checkRate("the share of claims checked", checked) ??
+    checkRate("the share of checked claims found invalid", invalid);
   if (problem) return problem;
   const claimedPence = toPence(claimed);
-  const allowance = toPence(claimedPence.times(invalidRate));
-  return {
-    claimed: claimedPence,
-    rate: invalidRate,
-    allowance,
-    net: claimedPence.minus(allowance),
-  };
+  const clawback = toPence(claimedPence.times(checked).times(invalid));
+  return { claimed: claimedPence, checked, invalid, clawback, net: claimedPence.minus(clawback) };
 }
 
-/** The release thresholds of FUNDING_RULES.md, as data: a share of the year-1 commitment. */
-export const YEAR_TWO_RELEASE = { full: dec("0.75"), half: dec("0.33") };
+/**
+ * The release thresholds of FUNDING_RULES.md, as data: a share of the year-1 commitment. "A
+ * third" is exactly 1/3 (The MJ and LGC reports, 2013), not 0.33.
+ */
+export const YEAR_TWO_RELEASE = { full: dec("0.75"), half: dec(1).div(3) };
 
-export type ReleaseStatus = "full" | "half" | "withheld";
+export type ReleaseStatus = "full" | "half" | "deferred";
 
 export interface YearTwoReleaseInput {
   /** Families the council committed to work with in year 1. */
@@ -74,18 +115,26 @@ export interface YearTwoRelease {
   ratio: Decimal;
   /** £ paid in Q1 of programme year 2. */
   paidNow: Decimal;
-  /** £ paid later, but only if the council catches up. */
+  /** £ paid July to September of year 2 if the council caught up (the middle band). */
   paidLater: Decimal;
-  /** £ not paid at all. */
-  withheld: Decimal;
+  /**
+   * £ deferred (the lowest band): no year-2 payment until the council shows considerably
+   * improved performance. Not lost: paid in a later window, on no published date.
+   */
+  deferred: Decimal;
   /** When "now" is, e.g. "Q1 2013/14", where the framework has a second year. */
   paidNowIn?: string;
+  /** When "later" is, e.g. "July to September 2013/14". */
+  paidLaterIn?: string;
+  /** When the deferred £ arrives, in words. */
+  deferredUntil?: string;
 }
 
 /**
  * The year-2 attachment release: ≥ 75% of the year-1 commitment worked with → paid in full in
- * Q1 of year 2; 33% to under 75% → half then, the rest later if the council catches up; under
- * 33% → withheld. Halves are split to the penny with any odd penny paid later.
+ * Q1 of year 2; a third (1/3) to under 75% → half then, the rest July to September if the
+ * council caught up; under a third → deferred until it shows considerably improved performance:
+ * moved to a later window, not lost. Halves are split to the penny with any odd penny paid later.
  */
 export function yearTwoRelease(
   input: YearTwoReleaseInput,
@@ -102,9 +151,11 @@ export function yearTwoRelease(
   const ratio = workedWith.div(commitment);
   const amount = toPence(attachment);
   const second = framework?.years[1];
-  const when = second ? { paidNowIn: `Q1 ${second.label}` } : {};
+  const when = second
+    ? { paidNowIn: `Q1 ${second.label}`, paidLaterIn: `July to September ${second.label}` }
+    : {};
   if (ratio.greaterThanOrEqualTo(YEAR_TWO_RELEASE.full)) {
-    return { status: "full", ratio, paidNow: amount, paidLater: ZERO, withheld: ZERO, ...when };
+    return { status: "full", ratio, paidNow: amount, paidLater: ZERO, deferred: ZERO, ...when };
   }
   if (ratio.greaterThanOrEqualTo(YEAR_TWO_RELEASE.half)) {
     const paidNow = amount.div(2).toDecimalPlaces(2, Decimal.ROUND_DOWN);
@@ -113,11 +164,21 @@ export function yearTwoRelease(
       ratio,
       paidNow,
       paidLater: amount.minus(paidNow),
-      withheld: ZERO,
+      deferred: ZERO,
       ...when,
     };
   }
-  return { status: "withheld", ratio, paidNow: ZERO, paidLater: ZERO, withheld: amount, ...when };
+  return {
+    status: "deferred",
+    ratio,
+    paidNow: ZERO,
+    paidLater: ZERO,
+    deferred: amount,
+    ...when,
+    deferredUntil: second
+      ? `after Q1 ${second.label}, once the council shows considerably improved performance (no date published)`
+      : "once the council shows considerably improved performance (no date published)",
+  };
 }
 
 export interface CashArrival extends WindowGroup {

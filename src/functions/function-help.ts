@@ -428,4 +428,69 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
       },
     ],
   },
+  {
+    id: "TF_EXPECTED_CLAWBACK",
+    name: "EXPECTED_CLAWBACK",
+    description:
+      "£ expected to be repaid after DCLG's spot checks: claimed × share of claims checked × share of checked claims found invalid.",
+    example: "=TF.EXPECTED_CLAWBACK(350600) is £736.26 (2.1% × 10%).",
+    returns: "number",
+    params: [
+      {
+        name: "claimed",
+        optional: false,
+        range: false,
+        description: "Results £ claimed.",
+      },
+      {
+        name: "checked",
+        optional: true,
+        range: false,
+        description:
+          "Share of claims checked; default 2.1% (DCLG freedom-of-information answer, 2015).",
+      },
+      {
+        name: "invalid",
+        optional: true,
+        range: false,
+        description:
+          "Share of checked claims found invalid; default 10% (the last round; early rounds 2-3%).",
+      },
+    ],
+  },
+  {
+    id: "TF_YEAR2_RELEASE",
+    name: "YEAR2_RELEASE",
+    description:
+      "Spills when the year-2 attachment fees are paid: at 75% or more of the year-1 commitment in full in Q1 of year 2; from a third (exactly 1/3) to 75% half then, half July to September; under a third deferred until improved performance (not lost).",
+    example: "=TF.YEAR2_RELEASE(300, 99, 470400) defers £470,400.",
+    returns: "table",
+    params: [
+      {
+        name: "commitment",
+        optional: false,
+        range: false,
+        description: "Families the council committed to work with in year 1.",
+      },
+      {
+        name: "worked_with",
+        optional: false,
+        range: false,
+        description: "Families it was working with when the year-2 fees were decided.",
+      },
+      {
+        name: "attachment",
+        optional: false,
+        range: false,
+        description: "The year-2 attachment fees at stake, in £.",
+      },
+      {
+        name: "framework",
+        optional: true,
+        range: true,
+        description:
+          '"phase1" (default), "phase1-fast-track", … or a range holding a framework table.',
+      },
+    ],
+  },
 ];

@@ -209,3 +209,35 @@ export function nextClaimWindow(date: any, framework?: any[][]): number {
 export function employmentShare(employment_outcomes: any, turned_around: any): number {
   return evaluate("TF_EMPLOYMENT_SHARE", [employment_outcomes, turned_around]) as number;
 }
+
+/**
+ * £ expected to be repaid after DCLG's spot checks: claimed × share of claims checked × share of checked claims found invalid. Example: =TF.EXPECTED_CLAWBACK(350600) is £736.26 (2.1% × 10%).
+ * @customfunction TF_EXPECTED_CLAWBACK EXPECTED_CLAWBACK
+ * @helpurl https://localhost:3000/help.html#tf_expected_clawback
+ * @param claimed Results £ claimed.
+ * @param [checked] Share of claims checked; default 2.1% (DCLG freedom-of-information answer, 2015).
+ * @param [invalid] Share of checked claims found invalid; default 10% (the last round; early rounds 2-3%).
+ * @returns £ expected to be clawed back, to the penny.
+ */
+export function expectedClawback(claimed: any, checked?: any, invalid?: any): number {
+  return evaluate("TF_EXPECTED_CLAWBACK", [claimed, checked, invalid]) as number;
+}
+
+/**
+ * Spills when the year-2 attachment fees are paid: at 75% or more of the year-1 commitment in full in Q1 of year 2; from a third (exactly 1/3) to 75% half then, half July to September; under a third deferred until improved performance (not lost). Example: =TF.YEAR2_RELEASE(300, 99, 470400) defers £470,400.
+ * @customfunction TF_YEAR2_RELEASE YEAR2_RELEASE
+ * @helpurl https://localhost:3000/help.html#tf_year2_release
+ * @param commitment Families the council committed to work with in year 1.
+ * @param worked_with Families it was working with when the year-2 fees were decided.
+ * @param attachment The year-2 attachment fees at stake, in £.
+ * @param [framework] "phase1" (default), "phase1-fast-track", … or a range holding a framework table.
+ * @returns A When | £ table: paid in Q1, paid July to September, deferred.
+ */
+export function year2Release(
+  commitment: any,
+  worked_with: any,
+  attachment: any,
+  framework?: any[][]
+): any[][] {
+  return evaluate("TF_YEAR2_RELEASE", [commitment, worked_with, attachment, framework]) as any[][];
+}

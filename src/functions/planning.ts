@@ -6,6 +6,7 @@ import { Problems } from "../engine/messages";
 import { Decimal, poundsToNumber, sum, toPence } from "../engine/money";
 import { OUTCOME_TYPES } from "../engine/outcomes";
 import { outcomeNotPaid } from "../engine/paid-outcomes";
+import { SPOT_CHECKS, expectedClawback, yearTwoRelease } from "../engine/realism";
 import { costBreakEven } from "../engine/risk";
 import { windowCloses } from "../engine/claim-summaries";
 import { employmentShare } from "../engine/shares";
@@ -116,6 +117,49 @@ export function nextClaimWindow(args: readonly ExcelArg[]): Result<ExcelValue> {
   if (next !== undefined) return next;
   const last = framework.claimWindows[framework.claimWindows.length - 1] ?? "none";
   return Problems.afterLastWindow(isoFromSerial(date), framework.id, last);
+}
+
+/**
+ * £ expected to be repaid after DCLG's spot checks: claimed × share checked (2.1% published) ×
+ * share of checked claims found invalid (10%, the last round), the engine's rule.
+ */
+export function expectedClawbackOf(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const claimed = arg.money("claimed", args[0]);
+  if (isError(claimed)) return claimed;
+  const checked = arg.share("checked", args[1]);
+  if (isError(checked)) return checked;
+  const invalid = arg.share("invalid", args[2]);
+  if (isError(invalid)) return invalid;
+  const clawback = expectedClawback(
+    claimed,
+    checked ?? SPOT_CHECKS.checked,
+    invalid ?? SPOT_CHECKS.invalid
+  );
+  return isError(clawback) ? clawback : poundsToNumber(clawback.clawback);
+}
+
+/**
+ * The year-2 attachment release, spilled as When | £: paid in Q1 of year 2, paid July to
+ * September (the middle band) and deferred until improved performance (under a third): the
+ * engine's rule, with the thresholds 75% and exactly 1/3 of the year-1 commitment.
+ */
+export function yearTwoReleaseOf(args: readonly ExcelArg[]): Result<ExcelValue> {
+  const commitment = arg.families("commitment", args[0]);
+  if (isError(commitment)) return commitment;
+  const workedWith = arg.families("worked_with", args[1]);
+  if (isError(workedWith)) return workedWith;
+  const attachment = arg.money("attachment", args[2]);
+  if (isError(attachment)) return attachment;
+  const framework = arg.framework(args[3]);
+  if (isError(framework)) return framework;
+  const release = yearTwoRelease({ commitment, workedWith, attachment }, framework);
+  if (isError(release)) return release;
+  return [
+    ["When", "£"],
+    [release.paidNowIn ?? "Q1 of year 2", poundsToNumber(release.paidNow)],
+    [release.paidLaterIn ?? "July to September of year 2", poundsToNumber(release.paidLater)],
+    ["Deferred until improved performance", poundsToNumber(release.deferred)],
+  ];
 }
 
 /** Employment results as a share of the families turned around (target 10% in phase 1). */

@@ -116,6 +116,21 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     run: planning.employmentShareOf,
     shows: "share",
   },
+  {
+    id: "TF_EXPECTED_CLAWBACK",
+    params: [required("claimed"), optional("checked"), optional("invalid")],
+    run: planning.expectedClawbackOf,
+  },
+  {
+    id: "TF_YEAR2_RELEASE",
+    params: [
+      required("commitment"),
+      required("worked_with"),
+      required("attachment"),
+      optional("framework"),
+    ],
+    run: planning.yearTwoReleaseOf,
+  },
 ];
 
 const BY_ID: ReadonlyMap<string, FunctionSpec> = new Map(FUNCTIONS.map((spec) => [spec.id, spec]));

@@ -13,7 +13,8 @@ export const SETTING_LABELS: Record<AssumptionKey, string> = {
   successRate: "Success rate",
   grantPerYear: "Grant per year",
   employmentTarget: "Employment target",
-  clawbackRate: "Clawback rate",
+  clawbackChecked: "Share of claims checked",
+  clawbackInvalid: "Share of checked claims found invalid",
 };
 
 /**

@@ -1,6 +1,6 @@
-import { expectedResults } from "../engine/envelope";
 import { builtInFramework } from "../engine/frameworks";
 import { isError } from "../engine/errors";
+import { headlineFigures } from "../engine/headline";
 import { dec, poundsToNumber } from "../engine/money";
 import { costBreakEven } from "../engine/risk";
 import { AssumptionKey, Assumptions, defaultAssumptions } from "../workbook/assumptions";
@@ -47,6 +47,7 @@ export function headline(
     const even = costBreakEven(envelope.totals, dec(cost));
     breakEven = isError(even) || !even.reachable || !even.rate ? null : even.rate.toNumber();
   }
+  const head = headlineFigures(envelope, successRate);
   return {
     problems: [],
     headline: {
@@ -55,10 +56,10 @@ export function headline(
       funded: envelope.funded.toNumber(),
       beyondFunded: envelope.totals.beyondFunded.toNumber(),
       warnings: beyondFundedWarning(envelope),
-      envelope: poundsToNumber(envelope.totals.total),
-      secured: poundsToNumber(envelope.totals.attachment),
-      atRisk: poundsToNumber(envelope.totals.results),
-      expectedResults: poundsToNumber(expectedResults(envelope, successRate)),
+      envelope: poundsToNumber(head.envelope),
+      secured: poundsToNumber(head.secured),
+      atRisk: poundsToNumber(head.atRisk),
+      expectedResults: poundsToNumber(head.expectedResults),
       successRate: successRate.toNumber(),
       breakEven,
     },

@@ -3,7 +3,7 @@ import { Decimal } from "../engine/money";
 import { OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
 import { paidOutcomes } from "../engine/paid-outcomes";
 import { AssumptionUsed, Provenance } from "../engine/provenance";
-import { AssumptionKey, Assumptions, SETTING_WHAT } from "./assumptions";
+import { AssumptionKey, Assumptions, SETTING_PROVENANCE, SETTING_WHAT } from "./assumptions";
 
 /*
  * Every rate and assumption a set of tables is built with, each with its basis: the list
@@ -52,7 +52,6 @@ const FRAMEWORK_SETTING: Partial<Record<AssumptionKey, keyof FrameworkProvenance
 const DEFAULT_REASONING: Partial<Record<AssumptionKey, string>> = {
   framework: "phase 1, when the workbook names no framework",
   successRate: "every result achieved: the most the results can pay",
-  clawbackRate: "no claim assumed found invalid at spot checks",
 };
 
 /** A setting's name as a person reads it: "Success rate", "Co-ordinator grant per year". */
@@ -94,7 +93,8 @@ export function settingBasis(assumptions: Assumptions, key: AssumptionKey): Prov
   const fromFramework = FRAMEWORK_SETTING[key];
   const provenance = assumptions.framework.definition.provenance;
   return (
-    (fromFramework && (provenance[fromFramework] as Provenance | undefined)) ?? {
+    (fromFramework && (provenance[fromFramework] as Provenance | undefined)) ??
+    SETTING_PROVENANCE[key] ?? {
       basis: "default",
       reasoning: DEFAULT_REASONING[key] ?? "not given: the tool's default",
     }

@@ -10,6 +10,8 @@ import {
   shareSetting,
   yearsSetting,
 } from "../engine/parse-settings";
+import { Provenance } from "../engine/provenance";
+import { REALISM_PROVENANCE, SPOT_CHECKS } from "../engine/realism";
 import { normaliseName } from "../engine/text";
 import { ASSUMPTION_COLUMNS } from "./headers";
 import { InputProblem, cellOf, locateTable } from "./locate";
@@ -31,8 +33,10 @@ export interface Assumptions {
   /** The framework's fixed yearly grant line (co-ordinator, Service Transformation, up-front). */
   grantPerYear: Decimal;
   employmentTarget?: Decimal;
-  /** Share of claimed £ expected to be found invalid at spot checks and clawed back. */
-  clawbackRate: Decimal;
+  /** Share of claims DCLG spot-checks (2.1% published). */
+  clawbackChecked: Decimal;
+  /** Share of the checked claims found invalid and clawed back. */
+  clawbackInvalid: Decimal;
   /**
    * The settings a user gave, each with where ("the Assumptions table, Inputs!B7"); what is not
    * here is the framework's figure or the tool's default. Replaced, never changed in place.
@@ -50,7 +54,8 @@ export type AssumptionKey =
   | "successRate"
   | "grantPerYear"
   | "employmentTarget"
-  | "clawbackRate";
+  | "clawbackChecked"
+  | "clawbackInvalid";
 
 const SETTING_NAMES: Record<AssumptionKey, readonly string[]> = {
   framework: ["framework", "programme", "phase", "funding framework"],
@@ -79,13 +84,55 @@ const SETTING_NAMES: Record<AssumptionKey, readonly string[]> = {
     "up front amount",
   ],
   employmentTarget: ["employment target", "employment share target"],
-  clawbackRate: [
+  clawbackChecked: [
+    "share of claims checked",
+    "share of claims spot checked",
+    "claims checked",
+    "claims spot checked",
+    "clawback checked",
+  ],
+  clawbackInvalid: [
+    "share of checked claims found invalid",
+    "checked claims found invalid",
+    "share of checked claims invalid",
+    "invalid share of checked claims",
+    "clawback invalid",
+  ],
+};
+
+/**
+ * The single "Clawback rate" this tool once read. It mixed two published figures (the share of
+ * claims checked and the share of those found invalid), so it is refused with what replaced it
+ * rather than read as either.
+ */
+const RETIRED_NAMES = new Set(
+  [
     "clawback rate",
+    "clawbackRate",
     "clawback",
     "invalid claims",
     "invalid claim rate",
     "spot check clawback",
-  ],
+  ].map(normaliseName)
+);
+
+/** Why an old clawback setting is not read, and what to give instead. */
+export const CLAWBACK_RATE_RETIRED =
+  'the single clawback rate was replaced by two settings, "Share of claims checked" (DCLG checked about 2.1%) and "Share of checked claims found invalid" (2-3% early, about 10% in the last round): the expected clawback is claimed × checked × invalid. Give those instead.';
+
+/** Whether a label names the retired single clawback rate. */
+export function isRetiredClawbackRate(label: string): boolean {
+  return RETIRED_NAMES.has(normaliseName(label));
+}
+
+/**
+ * Where each setting's default comes from, beside the defaults below: read by the Funding
+ * assumptions sheet and `tables --json`. The settings taken from the framework's data carry the
+ * framework's own provenance; these are the ones the framework does not hold (the clawback).
+ */
+export const SETTING_PROVENANCE: Partial<Record<AssumptionKey, Provenance>> = {
+  clawbackChecked: REALISM_PROVENANCE.checked,
+  clawbackInvalid: REALISM_PROVENANCE.invalid,
 };
 
 const BY_NAME = new Map<string, AssumptionKey>(
@@ -103,7 +150,8 @@ export function defaultAssumptions(framework: Framework): Assumptions {
     successRate: dec(1),
     grantPerYear: framework.grant?.perYear ?? dec(0),
     employmentTarget: framework.employmentTarget,
-    clawbackRate: dec(0),
+    clawbackChecked: SPOT_CHECKS.checked,
+    clawbackInvalid: SPOT_CHECKS.invalid,
     given: {},
   };
 }
@@ -122,7 +170,8 @@ export const SETTING_WHAT: Record<AssumptionKey, string> = {
   successRate: "the success rate",
   grantPerYear: "the grant",
   employmentTarget: "the employment target",
-  clawbackRate: "the clawback rate",
+  clawbackChecked: "the share of claims checked",
+  clawbackInvalid: "the share of checked claims found invalid",
 };
 
 /**
@@ -156,7 +205,8 @@ export function setAssumption(
       case "share":
       case "successRate":
       case "employmentTarget":
-      case "clawbackRate":
+      case "clawbackChecked":
+      case "clawbackInvalid":
         return shareSetting(what, value);
     }
   })();
@@ -218,6 +268,15 @@ export function readAssumptions(
   ];
   let ok = true;
   for (const { row, label, value, key } of ordered) {
+    if (!key && typeof label === "string" && isRetiredClawbackRate(label)) {
+      problems.push({
+        sheet: table.sheet,
+        cell: cellOf(table, row, "setting"),
+        reason: `${JSON.stringify(label)}: ${CLAWBACK_RATE_RETIRED}`,
+      });
+      ok = false;
+      continue;
+    }
     if (!key) {
       problems.push({
         sheet: table.sheet,

@@ -134,11 +134,18 @@ export function assumptionsSheet(
       assumptions.employmentTarget ? basisOf("employmentTarget") : undefined,
     ],
     [
-      "TF_Clawback",
-      "Invalid claims (clawback) rate",
-      v(assumptions.clawbackRate.toNumber(), "percent"),
-      "Share of claimed £ expected to be found invalid at spot checks.",
-      basisOf("clawbackRate"),
+      "TF_ClawbackChecked",
+      "Share of claims checked",
+      v(assumptions.clawbackChecked.toNumber(), "percent"),
+      "Share of results claims DCLG spot-checks (about 2.1%, FOI answer 2015).",
+      basisOf("clawbackChecked"),
+    ],
+    [
+      "TF_ClawbackInvalid",
+      "Share of checked claims found invalid",
+      v(assumptions.clawbackInvalid.toNumber(), "percent"),
+      "Of the claims checked, found invalid and repaid (2-3% early rounds, about 10% the last).",
+      basisOf("clawbackInvalid"),
     ],
     [
       "TF_ProgrammeEnd",

@@ -1,8 +1,9 @@
 import { CashEnvelope } from "../engine/envelope";
 import { OUTCOME_TYPES } from "../engine/outcomes";
 import { paidOutcomes } from "../engine/paid-outcomes";
+import { ExpectedClawback } from "../engine/realism";
 import { PbrRisk, SensitivityRow } from "../engine/risk";
-import { Decimal, ZERO, toPence } from "../engine/money";
+import { Decimal, ZERO } from "../engine/money";
 import { f, label, literal, num, pounds, v } from "./cells";
 import { ClaimPartRanges } from "./plan-claims";
 import { EnvelopeCells } from "./plan-envelope";
@@ -19,7 +20,8 @@ export interface RiskFacts {
   turnedAroundShare?: Decimal;
   employmentShare: Decimal;
   employmentTarget?: Decimal;
-  clawbackRate: Decimal;
+  /** The engine's expected clawback on the claims to date (realism.ts). */
+  clawback: ExpectedClawback;
   rounding: string;
 }
 
@@ -180,7 +182,6 @@ export function riskSheet(
     ? `MAX(${B(at.claimed)},IF(TF_Rounding="none",${capped},ROUNDDOWN(${capped},0)))`
     : B(at.claimed);
   const earnable = `SUMPRODUCT($F$${first}:$F$${last},$C$${first}:$C$${last})`;
-  const allowance = toPence(t.claimed.times(facts.clawbackRate));
   const target = facts.employmentTarget;
   const met =
     target === undefined
@@ -217,12 +218,16 @@ export function riskSheet(
       ),
     ],
     [
-      label("Claims allowance for spot-check clawback £"),
-      f(`ROUND(E${totalRow}*TF_Clawback,2)`, pounds(allowance), "money"),
+      label("Expected clawback after spot checks £ (claimed × share checked × share invalid)"),
+      f(
+        `ROUND(E${totalRow}*TF_ClawbackChecked*TF_ClawbackInvalid,2)`,
+        pounds(facts.clawback.clawback),
+        "money"
+      ),
     ],
     [
-      label("Claimed to date net of clawback £"),
-      f(`E${totalRow}-${B(scalarsTop + 6)}`, pounds(t.claimed.minus(allowance)), "money"),
+      label("Claimed to date net of expected clawback £"),
+      f(`E${totalRow}-${B(scalarsTop + 6)}`, pounds(facts.clawback.net), "money"),
     ],
     [
       label("Share of the cohort turned around"),

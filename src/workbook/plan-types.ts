@@ -113,6 +113,11 @@ export interface PlanSummary {
   claimedToDate: number;
   forecastToEnd: number;
   stillAtRisk: number;
+  /**
+   * £ expected to be repaid after DCLG's spot checks: claimed × share checked × share invalid
+   * (always set by buildPlan; optional only for summaries written by hand).
+   */
+  expectedClawback?: number;
   turnedAroundShare: number | null;
   sentence: string;
   /** What a reader must not miss, such as families attached beyond the funded number. */

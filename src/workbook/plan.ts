@@ -1,7 +1,9 @@
 import { priceClaims, profileOf } from "../engine/claims";
 import { cashEnvelope, CashEnvelope } from "../engine/envelope";
 import { Result, isError } from "../engine/errors";
+import { headlineFigures } from "../engine/headline";
 import { Decimal, ZERO, sum } from "../engine/money";
+import { expectedClawback } from "../engine/realism";
 import { employmentShare } from "../engine/shares";
 import { pbrRisk, sensitivity } from "../engine/risk";
 import { label, num, pounds, tableSum } from "./cells";
@@ -88,6 +90,12 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   if (isError(risk)) return risk;
   const rates = sensitivity(envelope);
   if (isError(rates)) return rates;
+  const clawback = expectedClawback(
+    risk.totals.claimed,
+    assumptions.clawbackChecked,
+    assumptions.clawbackInvalid
+  );
+  if (isError(clawback)) return clawback;
 
   const turnedAround = risk.forecast.claimedFamilies;
   const employment = sum(
@@ -105,7 +113,7 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
       turnedAroundShare: cohort.isZero() ? undefined : turnedAround.div(cohort),
       employmentShare: employmentShare(employment, turnedAround),
       employmentTarget: assumptions.employmentTarget,
-      clawbackRate: assumptions.clawbackRate,
+      clawback,
       rounding: assumptions.rounding,
     },
     envelopePart.cells,
@@ -114,8 +122,10 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   );
 
   const t = envelope.totals;
-  const envelopeTotal = pounds(t.total);
-  const atRisk = pounds(t.results);
+  const head = headlineFigures(envelope, assumptions.successRate);
+  const envelopeTotal = pounds(head.envelope);
+  const atRisk = pounds(head.atRisk);
+  const secured = pounds(head.secured);
   const summary: PlanSummary = {
     framework: framework.id,
     cohort: num(cohort),
@@ -124,14 +134,15 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
     beyondFunded: num(t.beyondFunded),
     warnings: beyondFundedWarning(envelope),
     envelope: envelopeTotal,
-    secured: pounds(t.attachment),
+    secured,
     atRisk,
-    atRiskShare: envelopeTotal === 0 ? 0 : atRisk / envelopeTotal,
+    atRiskShare: head.atRiskShare.toNumber(),
     claimedToDate: pounds(risk.totals.claimed),
     forecastToEnd: pounds(risk.totals.forecastToEnd),
     stillAtRisk: pounds(risk.totals.atRisk),
+    expectedClawback: pounds(clawback.clawback),
     turnedAroundShare: cohort.isZero() ? null : turnedAround.div(cohort).toNumber(),
-    sentence: envelopeSentence(envelopeTotal, atRisk, pounds(t.attachment)),
+    sentence: envelopeSentence(envelopeTotal, atRisk, secured),
   };
   const sheets = [envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet];
   for (const sheet of sheets) for (const table of sheet.tables) addTotalsFormulas(table);

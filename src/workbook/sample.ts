@@ -46,7 +46,8 @@ const ASSUMPTIONS: AssumptionsData = [
   ["Co-ordinator grant", 100000],
   ["Success rate", 0.65],
   ["Employment target", 0.1],
-  ["Clawback rate", 0.02],
+  ["Share of claims checked", 0.021],
+  ["Share of checked claims found invalid", 0.1],
 ];
 
 const title = (text: string, note: string): PlanCell[][] => [[label(text, true)], [label(note)]];

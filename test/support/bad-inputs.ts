@@ -224,6 +224,23 @@ export const BAD_CASES: Record<
       [0, fc.integer({ min: 474, max: 1_000_000 })],
     ],
   },
+  TF_EXPECTED_CLAWBACK: {
+    valid: [350600, null, null],
+    spoilers: [
+      [0, badMoney],
+      [1, badShare],
+      [2, badShare],
+    ],
+  },
+  TF_YEAR2_RELEASE: {
+    valid: [300, 99, 470400, null],
+    spoilers: [
+      [0, badFamilies],
+      [1, badFamilies],
+      [2, badMoney],
+      [3, badFramework],
+    ],
+  },
   TF_TURNED_AROUND: {
     valid: [473, 730],
     spoilers: [

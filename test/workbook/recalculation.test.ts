@@ -155,7 +155,8 @@ const VARIANTS: [string, FamiliesData, ClaimsData, AssumptionsData][] = [
     [
       ["Framework", "phase2"],
       ["Grant", 200000],
-      ["Clawback rate", 0.05],
+      ["Share of claims checked", 0.05],
+      ["Share of checked claims found invalid", 0.1],
     ],
   ],
   [

@@ -1,44 +1,67 @@
 import { priceClaims } from "../../../src/engine/claims";
 import { dec } from "../../../src/engine/money";
-import { clawbackAllowance, resultsCashTiming, yearTwoRelease } from "../../../src/engine/realism";
+import fc from "fast-check";
+import { expectedClawback, resultsCashTiming, yearTwoRelease } from "../../../src/engine/realism";
 import { ROTHERHAM, claim, day, decs, fails, ok, phase1, pounds } from "./fixtures";
 
-describe("clawbackAllowance", () => {
-  it("holds back 2% of Rotherham's £339,100 (DCLG's spot-check rate)", () => {
-    const result = ok(clawbackAllowance(dec(339100), dec("0.02")));
-    expect([pounds(result.allowance), pounds(result.net)]).toEqual(["6782.00", "332318.00"]);
+describe("expectedClawback (FUNDING_RULES.md: DCLG FOI answer 2015, spot checks)", () => {
+  // Source: DCLG spot-checked about 2.1% of claims (freedom-of-information answer, 2015); of those
+  // checked, 2-3% were invalid in early rounds and about 10% in the last.
+  it("expects £712.11 back on Rotherham's £339,100: 2.1% checked × 10% invalid (was £6,782 at a flat 2%)", () => {
+    const result = ok(expectedClawback(dec(339100), dec("0.021"), dec("0.1")));
+    expect([pounds(result.clawback), pounds(result.net)]).toEqual(["712.11", "338387.89"]);
   });
 
-  it("holds back 10% as a cautious allowance", () => {
-    const result = ok(clawbackAllowance(dec(339100), dec("0.1")));
-    expect([pounds(result.allowance), pounds(result.net)]).toEqual(["33910.00", "305190.00"]);
+  it("expects £178.03 with early rounds' 2.5% invalid", () => {
+    // 339,100 × 0.021 × 0.025 = 178.0275 → £178.03
+    const result = ok(expectedClawback(dec(339100), dec("0.021"), dec("0.025")));
+    expect(pounds(result.clawback)).toBe("178.03");
   });
 
-  it("rounds the allowance to the penny and keeps allowance + net = claimed", () => {
-    // 2% of £1,234.56 = £24.6912 → £24.69; net £1,209.87.
-    const result = ok(clawbackAllowance(dec("1234.56"), dec("0.02")));
-    expect([pounds(result.allowance), pounds(result.net)]).toEqual(["24.69", "1209.87"]);
-    expect(result.allowance.plus(result.net).equals(result.claimed)).toBe(true);
+  it("expects the sample's £736.26 on £350,600 claimed", () => {
+    expect(pounds(ok(expectedClawback(dec(350600), dec("0.021"), dec("0.1"))).clawback)).toBe(
+      "736.26"
+    );
+  });
+
+  it("rounds to the penny and keeps clawback + net = claimed", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (pence, checked, invalid) => {
+          const result = ok(
+            expectedClawback(dec(pence).div(100), dec(checked).div(1000), dec(invalid).div(1000))
+          );
+          expect(result.clawback.plus(result.net).equals(result.claimed)).toBe(true);
+          expect(result.clawback.decimalPlaces()).toBeLessThanOrEqual(2);
+          expect(result.clawback.lessThanOrEqualTo(result.claimed)).toBe(true);
+        }
+      )
+    );
   });
 
   it("accepts the ends of the range", () => {
-    expect(pounds(ok(clawbackAllowance(dec(100), dec(0))).allowance)).toBe("0.00");
-    expect(pounds(ok(clawbackAllowance(dec(100), dec(1))).net)).toBe("0.00");
+    expect(pounds(ok(expectedClawback(dec(100), dec(0), dec(1))).clawback)).toBe("0.00");
+    expect(pounds(ok(expectedClawback(dec(100), dec(1), dec(1))).net)).toBe("0.00");
   });
 
-  it("rejects a rate outside 0 to 1 and a negative claimed amount", () => {
-    expect(fails(clawbackAllowance(dec(100), dec("1.1"))).message).toBe(
-      "the invalid-claim rate must be between 0% and 100%, not 1.1."
+  it("rejects a share outside 0 to 1 and a negative claimed amount, naming which", () => {
+    expect(fails(expectedClawback(dec(100), dec("1.1"), dec("0.1"))).message).toBe(
+      "the share of claims checked must be between 0% and 100%, not 1.1."
     );
-    expect(fails(clawbackAllowance(dec(100), dec("-0.02"))).kind).toBe("num");
-    expect(fails(clawbackAllowance(dec(-1), dec("0.02"))).message).toBe(
+    expect(fails(expectedClawback(dec(100), dec("0.021"), dec("-0.1"))).message).toBe(
+      "the share of checked claims found invalid must be between 0% and 100%, not -0.1."
+    );
+    expect(fails(expectedClawback(dec(-1), dec("0.021"), dec("0.1"))).message).toBe(
       "the claimed amount cannot be negative (-1)."
     );
-    expect(fails(clawbackAllowance(dec(1e13), dec("0.02"))).kind).toBe("num");
+    expect(fails(expectedClawback(dec(1e13), dec("0.021"), dec("0.1"))).kind).toBe("num");
   });
 });
 
-describe("yearTwoRelease", () => {
+describe("yearTwoRelease (FUNDING_RULES.md: The MJ and LGC reports, 2013)", () => {
   const attachment = dec(470400);
   const release = (commitment: number, workedWith: number, amount = attachment) =>
     ok(
@@ -47,41 +70,51 @@ describe("yearTwoRelease", () => {
         phase1
       )
     );
+  const money = (r: ReturnType<typeof release>) => [
+    pounds(r.paidNow),
+    pounds(r.paidLater),
+    pounds(r.deferred),
+  ];
 
   it("pays in full in Q1 of year 2 at exactly 75%", () => {
     const result = release(200, 150);
     expect(result.status).toBe("full");
     expect(result.ratio.toNumber()).toBe(0.75);
-    expect([pounds(result.paidNow), pounds(result.paidLater), pounds(result.withheld)]).toEqual([
-      "470400.00",
-      "0.00",
-      "0.00",
-    ]);
+    expect(money(result)).toEqual(["470400.00", "0.00", "0.00"]);
     expect(result.paidNowIn).toBe("Q1 2013/14");
   });
 
-  it("pays half now and half later just under 75%", () => {
+  it("pays half in Q1 and half July to September just under 75%", () => {
     const result = release(200, 149);
     expect(result.status).toBe("half");
-    expect([pounds(result.paidNow), pounds(result.paidLater), pounds(result.withheld)]).toEqual([
-      "235200.00",
-      "235200.00",
-      "0.00",
-    ]);
+    expect(money(result)).toEqual(["235200.00", "235200.00", "0.00"]);
+    expect(result.paidLaterIn).toBe("July to September 2013/14");
   });
 
-  it("pays half at exactly 33%", () => {
-    expect(release(100, 33).status).toBe("half");
+  it("pays half at exactly a third (1/3 as a fraction)", () => {
+    expect(release(300, 100).status).toBe("half");
+    expect(release(3, 1).status).toBe("half");
   });
 
-  it("withholds everything just under 33%", () => {
-    const result = release(100, 32);
-    expect(result.status).toBe("withheld");
-    expect([pounds(result.paidNow), pounds(result.paidLater), pounds(result.withheld)]).toEqual([
-      "0.00",
-      "0.00",
-      "470400.00",
-    ]);
+  it("uses 1/3, not 0.33: 33 of 100 worked with is under a third (was 'half' with 0.33)", () => {
+    const result = release(100, 33);
+    expect(result.status).toBe("deferred");
+    expect(release(10000, 3333).status).toBe("deferred");
+    expect(release(10000, 3334).status).toBe("half");
+  });
+
+  it("defers, not withholds, everything under a third: £470,400 moved to a later window (was 'withheld', lost)", () => {
+    const result = release(300, 99);
+    expect(result.status).toBe("deferred");
+    expect(money(result)).toEqual(["0.00", "0.00", "470400.00"]);
+    expect(result.deferredUntil).toBe(
+      "after Q1 2013/14, once the council shows considerably improved performance (no date published)"
+    );
+    // Nothing is lost in any band: the three parts add up to the attachment.
+    for (const worked of [0, 99, 100, 149, 150, 300]) {
+      const r = release(300, worked);
+      expect(r.paidNow.plus(r.paidLater).plus(r.deferred).equals(attachment)).toBe(true);
+    }
   });
 
   it("pays the odd penny of a half later", () => {
@@ -91,9 +124,12 @@ describe("yearTwoRelease", () => {
 
   it("says when without naming a quarter if no framework is given", () => {
     const result = ok(
-      yearTwoRelease({ commitment: dec(10), workedWith: dec(10), attachment: dec(1) })
+      yearTwoRelease({ commitment: dec(10), workedWith: dec(1), attachment: dec(1) })
     );
     expect(result.paidNowIn).toBeUndefined();
+    expect(result.deferredUntil).toBe(
+      "once the council shows considerably improved performance (no date published)"
+    );
   });
 
   it("rejects a zero commitment, negative families and negative money", () => {

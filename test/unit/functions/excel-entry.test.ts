@@ -48,6 +48,8 @@ const ENTRIES: Record<string, Entry> = {
   TF_FINANCIAL_YEAR: entry.financialYear,
   TF_NEXT_CLAIM_WINDOW: entry.nextClaimWindow,
   TF_EMPLOYMENT_SHARE: entry.employmentShare,
+  TF_EXPECTED_CLAWBACK: entry.expectedClawback,
+  TF_YEAR2_RELEASE: entry.year2Release,
 };
 
 function callEntry(id: string, args: ExcelArg[]): { value?: unknown; error?: ExcelError } {

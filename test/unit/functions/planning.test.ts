@@ -100,3 +100,47 @@ describe("TF_EMPLOYMENT_SHARE", () => {
     );
   });
 });
+
+describe("TF_EXPECTED_CLAWBACK (FUNDING_RULES.md: DCLG FOI answer 2015, spot checks)", () => {
+  it("the sample's £350,600 claimed: £736.26 at 2.1% checked × 10% invalid (was a flat 2%: £7,012)", () => {
+    expect(call("TF_EXPECTED_CLAWBACK", 350600)).toBe(736.26);
+  });
+
+  it("early rounds' 2.5% invalid, given as text the way a cell holds it", () => {
+    // 339,100 × 0.021 × 0.025 = 178.0275 → £178.03
+    expect(call("TF_EXPECTED_CLAWBACK", 339100, "2.1%", 0.025)).toBe(178.03);
+  });
+
+  it("refuses a share over 100%, naming it", () => {
+    expect(call("TF_EXPECTED_CLAWBACK", 100, 1.5)).toMatch(
+      /^#NUM! checked must be a share between 0 and 1 .*not 1.5/
+    );
+  });
+});
+
+describe("TF_YEAR2_RELEASE (FUNDING_RULES.md: The MJ and LGC reports, 2013)", () => {
+  it("defers, not withholds, £470,400 under a third: 99 of 300 (was 'withheld')", () => {
+    expect(call("TF_YEAR2_RELEASE", 300, 99, 470400)).toEqual([
+      ["When", "£"],
+      ["Q1 2013/14", 0],
+      ["July to September 2013/14", 0],
+      ["Deferred until improved performance", 470400],
+    ]);
+  });
+
+  it("pays half in Q1 at exactly a third (100 of 300), the rest July to September", () => {
+    expect(call("TF_YEAR2_RELEASE", 300, 100, 470400)).toEqual([
+      ["When", "£"],
+      ["Q1 2013/14", 235200],
+      ["July to September 2013/14", 235200],
+      ["Deferred until improved performance", 0],
+    ]);
+  });
+
+  it("pays in full at 75% (225 of 300)", () => {
+    expect((call("TF_YEAR2_RELEASE", 300, 225, 470400) as unknown[][])[1]).toEqual([
+      "Q1 2013/14",
+      470400,
+    ]);
+  });
+});

@@ -79,7 +79,7 @@ describe("writing the sample input sheets into an empty workbook", () => {
     ).toEqual([
       ["Families", "Families", "A4:C6"],
       ["Claims", "Claims", "A4:D19"],
-      ["Assumptions", "Assumptions", "A4:B10"],
+      ["Assumptions", "Assumptions", "A4:B11"],
     ]);
     expect(book.cell("Claims", "A5")).toMatchObject({
       kind: "number",
