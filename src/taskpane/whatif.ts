@@ -1,11 +1,14 @@
+import { priceClaims, profileOf } from "../engine/claims";
 import { builtInFramework } from "../engine/frameworks";
-import { isError } from "../engine/errors";
+import { CashEnvelope } from "../engine/envelope";
+import { Result, isError } from "../engine/errors";
 import { headlineFigures } from "../engine/headline";
-import { dec, poundsToNumber } from "../engine/money";
-import { costBreakEven } from "../engine/risk";
+import { Decimal, dec, poundsToNumber } from "../engine/money";
+import { costBreakEven, pbrRisk } from "../engine/risk";
 import { AssumptionKey, Assumptions, defaultAssumptions } from "../workbook/assumptions";
 import { FundingInputs, InputProblem, Overrides, applyOverrides } from "../workbook/inputs";
 import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
+import { releaseBandText, releaseWhen } from "../workbook/plan-release";
 import { settingProblem } from "../workbook/setting-problem";
 
 /** The figures a coordinator watches move while dragging a what-if setting. */
@@ -26,6 +29,24 @@ export interface Headline {
   successRate: number;
   /** Success rate at which results cover `cost` beyond the attachment fees; null: not reachable. */
   breakEven?: number | null;
+  /** Results £ claimed to date (the Claims table). */
+  claimed: number;
+  /** £ expected to be repaid after DCLG's spot checks: claimed × share checked × share invalid. */
+  expectedClawback: number;
+  /** The year-2 attachment release, when the framework has it and the workbook gives attachments. */
+  yearTwoRelease?: ReleaseFigures;
+}
+
+/** The year-2 release as the pane shows it. */
+export interface ReleaseFigures {
+  /** "In full in Q1 2013/14", "Half in Q1 2013/14, the rest July to September 2013/14", … */
+  band: string;
+  /** Families attached in year 1 ÷ the year-1 commitment. */
+  share: number;
+  commitment: number;
+  workedWith: number;
+  /** [when, £] for each part paid or deferred, leaving out parts of £0. */
+  parts: [string, number][];
 }
 
 /**
@@ -47,7 +68,16 @@ export function headline(
     const even = costBreakEven(envelope.totals, dec(cost));
     breakEven = isError(even) || !even.reachable || !even.rate ? null : even.rate.toNumber();
   }
-  const head = headlineFigures(envelope, successRate);
+  const claimed = claimedToDate(applied.inputs, envelope);
+  if (isError(claimed)) return { problems: [claimsProblem(applied.inputs, claimed.message)] };
+  const head = headlineFigures(envelope, successRate, {
+    claimed,
+    checked: applied.inputs.assumptions.clawbackChecked,
+    invalid: applied.inputs.assumptions.clawbackInvalid,
+  });
+  if (isError(head)) return { problems: [envelopeProblem(applied.inputs, head.message)] };
+  const release = head.yearTwoRelease;
+  const when = releaseWhen(framework);
   return {
     problems: [],
     headline: {
@@ -62,8 +92,36 @@ export function headline(
       expectedResults: poundsToNumber(head.expectedResults),
       successRate: successRate.toNumber(),
       breakEven,
+      claimed: poundsToNumber(head.clawback.claimed),
+      expectedClawback: poundsToNumber(head.clawback.clawback),
+      yearTwoRelease: release && {
+        band: releaseBandText(framework)[release.status],
+        share: release.ratio.toNumber(),
+        commitment: release.commitment.toNumber(),
+        workedWith: release.workedWith.toNumber(),
+        parts: (
+          [
+            [`Paid in ${when.now}`, poundsToNumber(release.paidNow)],
+            [`Paid ${when.later}`, poundsToNumber(release.paidLater)],
+            [`Deferred ${when.deferred}`, poundsToNumber(release.deferred)],
+          ] as [string, number][]
+        ).filter(([, amount]) => amount > 0),
+      },
     },
   };
+}
+
+/** Results £ claimed to date: the claims priced as the tables price them. */
+function claimedToDate(inputs: FundingInputs, envelope: CashEnvelope): Result<Decimal> {
+  const priced = priceClaims(inputs.assumptions.framework, inputs.claims, profileOf(envelope));
+  if (isError(priced)) return priced;
+  const risk = pbrRisk(envelope, priced);
+  return isError(risk) ? risk : risk.totals.claimed;
+}
+
+/** Claims the engine cannot price, said against the Claims table. */
+function claimsProblem(inputs: FundingInputs, reason: string): InputProblem {
+  return { sheet: inputs.sources.claims.split("!")[0], cell: "", reason };
 }
 
 /** The settings the envelope is computed from, most likely first to be the one at fault. */

@@ -3,7 +3,6 @@ import { cashEnvelope, CashEnvelope } from "../engine/envelope";
 import { Result, isError } from "../engine/errors";
 import { headlineFigures } from "../engine/headline";
 import { Decimal, ZERO, sum } from "../engine/money";
-import { expectedClawback } from "../engine/realism";
 import { employmentShare } from "../engine/shares";
 import { pbrRisk, sensitivity } from "../engine/risk";
 import { label, num, pounds, tableSum } from "./cells";
@@ -90,19 +89,21 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   if (isError(risk)) return risk;
   const rates = sensitivity(envelope);
   if (isError(rates)) return rates;
-  const clawback = expectedClawback(
-    risk.totals.claimed,
-    assumptions.clawbackChecked,
-    assumptions.clawbackInvalid
-  );
-  if (isError(clawback)) return clawback;
+  // The headline figures, the expected clawback and the year-2 release: one engine function.
+  const head = headlineFigures(envelope, assumptions.successRate, {
+    claimed: risk.totals.claimed,
+    checked: assumptions.clawbackChecked,
+    invalid: assumptions.clawbackInvalid,
+  });
+  if (isError(head)) return head;
+  const { clawback } = head;
 
   const turnedAround = risk.forecast.claimedFamilies;
   const employment = sum(
     priced.filter((c) => framework.employmentOutcomes.includes(c.outcome)).map((c) => c.families)
   );
   const assumptionsPart = assumptionsSheet(inputs, envelope, fundedNumber);
-  const envelopePart = envelopeSheet(inputs, envelope, assumptionsPart.rates);
+  const envelopePart = envelopeSheet(inputs, envelope, assumptionsPart.rates, head.yearTwoRelease);
   const claimsPart = claimsSheet(framework, inputs.claims, priced, assumptionsPart.rates);
   const riskPart = riskSheet(
     envelope,
@@ -122,7 +123,6 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   );
 
   const t = envelope.totals;
-  const head = headlineFigures(envelope, assumptions.successRate);
   const envelopeTotal = pounds(head.envelope);
   const atRisk = pounds(head.atRisk);
   const secured = pounds(head.secured);
