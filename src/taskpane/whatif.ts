@@ -8,7 +8,7 @@ import { costBreakEven, pbrRisk } from "../engine/risk";
 import { AssumptionKey, Assumptions, defaultAssumptions } from "../workbook/assumptions";
 import { FundingInputs, InputProblem, Overrides, applyOverrides } from "../workbook/inputs";
 import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
-import { releaseBandText, releaseWhen } from "../workbook/plan-release";
+import { RELEASE_BANDS, releaseWhen } from "../workbook/plan-release";
 import { settingProblem } from "../workbook/setting-problem";
 
 /** The figures a coordinator watches move while dragging a what-if setting. */
@@ -39,7 +39,7 @@ export interface Headline {
 
 /** The year-2 release as the pane shows it. */
 export interface ReleaseFigures {
-  /** "In full in Q1 2013/14", "Half in Q1 2013/14, the rest July to September 2013/14", … */
+  /** "In full", "Half now, the rest later" or "Deferred (not lost)", as the sheet says it. */
   band: string;
   /** Families attached in year 1 ÷ the year-1 commitment. */
   share: number;
@@ -95,7 +95,7 @@ export function headline(
       claimed: poundsToNumber(head.clawback.claimed),
       expectedClawback: poundsToNumber(head.clawback.clawback),
       yearTwoRelease: release && {
-        band: releaseBandText(framework)[release.status],
+        band: RELEASE_BANDS[release.status],
         share: release.ratio.toNumber(),
         commitment: release.commitment.toNumber(),
         workedWith: release.workedWith.toNumber(),

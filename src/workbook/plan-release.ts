@@ -13,19 +13,16 @@ export function releaseWhen(framework: Framework): {
   return {
     now: second ? `Q1 ${second}` : "Q1 of year 2",
     later: second ? `July to September ${second}` : "July to September of year 2",
-    deferred: "until the council shows considerably improved performance",
+    deferred: "once the council shows considerably improved performance",
   };
 }
 
 /** The release band in words: the same text on the sheet (a formula) and in the task pane. */
-export function releaseBandText(framework: Framework): Record<ReleaseStatus, string> {
-  const when = releaseWhen(framework);
-  return {
-    full: `In full in ${when.now}`,
-    half: `Half in ${when.now}, the rest ${when.later}`,
-    deferred: `Deferred (not lost) ${when.deferred}`,
-  };
-}
+export const RELEASE_BANDS: Record<ReleaseStatus, string> = {
+  full: "In full",
+  half: "Half now, the rest later",
+  deferred: "Deferred (not lost)",
+};
 
 /** A threshold as the framework data writes it: "1/3" stays a fraction in the formula. */
 const threshold = (text: string): string =>
@@ -56,12 +53,12 @@ export function releaseBlock(
   const stake = B(6);
   const now = B(7);
   const when = releaseWhen(framework);
-  const band = releaseBandText(framework);
+  const band = RELEASE_BANDS;
   const note = (text: string): PlanCell => label(text);
   const rows: PlanCell[][] = [
-    [label("Year-2 attachment release", true), label("Value", true), label("How", true)],
+    [label("Year-2 attachment release", true), label("Value", true), label("Note", true)],
     [
-      label("Programme years the cohort was budgeted over"),
+      label("Years the cohort was budgeted over"),
       v(release.spreadYears, "count"),
       note(
         "The framework's profile: phase 1 budgeted a third of the cohort a year, fast-track half."
@@ -82,9 +79,11 @@ export function releaseBlock(
       note("From the Families table."),
     ],
     [
-      label("Share of the year-1 commitment worked with"),
+      label("Share of the commitment worked with"),
       f(`IF(${commitment}=0,0,${attached}/${commitment})`, release.ratio.toNumber(), "percent"),
-      note(`${Number(full) * 100}% or more: in full; a third (1/3) or more: half.`),
+      note(
+        `${Number(full) * 100}% or more: in full; from a third (1/3): half now, the rest later.`
+      ),
     ],
     [
       label("Release band"),
