@@ -3,6 +3,7 @@ import { cashEnvelope, CashEnvelope } from "../engine/envelope";
 import { Result, isError } from "../engine/errors";
 import { headlineFigures } from "../engine/headline";
 import { Decimal, ZERO, sum } from "../engine/money";
+import { resultsCashTiming } from "../engine/realism";
 import { employmentShare } from "../engine/shares";
 import { pbrRisk, sensitivity } from "../engine/risk";
 import { label, num, pounds, tableSum } from "./cells";
@@ -97,6 +98,8 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   });
   if (isError(head)) return head;
   const { clawback } = head;
+  const cashTiming = resultsCashTiming(framework, priced);
+  if (isError(cashTiming)) return cashTiming;
 
   const turnedAround = risk.forecast.claimedFamilies;
   const employment = sum(
@@ -115,6 +118,7 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
       employmentShare: employmentShare(employment, turnedAround),
       employmentTarget: assumptions.employmentTarget,
       clawback,
+      cashTiming,
       rounding: assumptions.rounding,
     },
     envelopePart.cells,
