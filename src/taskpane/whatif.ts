@@ -176,6 +176,9 @@ const GBP = new Intl.NumberFormat("en-GB", {
   maximumFractionDigits: 0,
 });
 export const formatPounds = (amount: number): string => GBP.format(amount);
+const GBP_PENCE = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+/** Small sums to the penny, as the tables' summary says them: "£751.38". */
+export const formatPence = (amount: number): string => GBP_PENCE.format(amount);
 const FAMILIES = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 /** Families as the tables show them: "1,294", or "608.33" with rounding "none". */
 export const formatFamilies = (families: number): string => FAMILIES.format(families);

@@ -6,7 +6,22 @@ import {
   MessageBarBody,
   Subtitle2,
 } from "@fluentui/react-components";
-import { Headline, formatFamilies, formatPercent, formatPounds } from "../whatif";
+import {
+  Headline,
+  ReleaseFigures,
+  formatFamilies,
+  formatPence,
+  formatPercent,
+  formatPounds,
+} from "../whatif";
+
+/** "£705,600 paid in Q1 2013/14; …": each part of the year-2 release with when it is paid. */
+const releaseParts = (release: ReleaseFigures): string =>
+  release.parts
+    .map(
+      ([when, amount]) => `${formatPounds(amount)} ${when.charAt(0).toLowerCase()}${when.slice(1)}`
+    )
+    .join("; ");
 
 export interface WhatIfSectionProps {
   headline?: Headline;
@@ -53,6 +68,22 @@ export function WhatIfSection({
           <dd data-testid="at-risk">{formatPounds(headline.atRisk)}</dd>
           <dt>Expected results at {formatPercent(headline.successRate)}</dt>
           <dd data-testid="expected">{formatPounds(headline.expectedResults)}</dd>
+          <dt>Results claimed to date</dt>
+          <dd data-testid="claimed">{formatPounds(headline.claimed)}</dd>
+          <dt>Expected clawback after spot checks (claimed × share checked × share invalid)</dt>
+          <dd data-testid="clawback">{formatPence(headline.expectedClawback)}</dd>
+          {headline.yearTwoRelease && (
+            <>
+              <dt>
+                Year-2 attachment release ({formatFamilies(headline.yearTwoRelease.workedWith)} of a
+                year-1 commitment of {formatFamilies(headline.yearTwoRelease.commitment)},{" "}
+                {formatPercent(headline.yearTwoRelease.share)})
+              </dt>
+              <dd data-testid="year-two-release">
+                {headline.yearTwoRelease.band}: {releaseParts(headline.yearTwoRelease)}
+              </dd>
+            </>
+          )}
           {headline.breakEven !== undefined && (
             <>
               <dt>Break-even success rate</dt>
