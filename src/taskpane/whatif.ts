@@ -8,7 +8,8 @@ import { costBreakEven, pbrRisk } from "../engine/risk";
 import { AssumptionKey, Assumptions, defaultAssumptions } from "../workbook/assumptions";
 import { FundingInputs, InputProblem, Overrides, applyOverrides } from "../workbook/inputs";
 import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
-import { RELEASE_BANDS, releaseWhen } from "../workbook/plan-release";
+import { releaseFigures } from "../workbook/plan-release";
+import { PlanRelease } from "../workbook/plan-types";
 import { settingProblem } from "../workbook/setting-problem";
 
 /** The figures a coordinator watches move while dragging a what-if setting. */
@@ -34,19 +35,7 @@ export interface Headline {
   /** £ expected to be repaid after DCLG's spot checks: claimed × share checked × share invalid. */
   expectedClawback: number;
   /** The year-2 attachment release, when the framework has it and the workbook gives attachments. */
-  yearTwoRelease?: ReleaseFigures;
-}
-
-/** The year-2 release as the pane shows it. */
-export interface ReleaseFigures {
-  /** "In full", "Half now, the rest later" or "Deferred (not lost)", as the sheet says it. */
-  band: string;
-  /** Families attached in year 1 ÷ the year-1 commitment. */
-  share: number;
-  commitment: number;
-  workedWith: number;
-  /** [when, £] for each part paid or deferred, leaving out parts of £0. */
-  parts: [string, number][];
+  yearTwoRelease?: PlanRelease;
 }
 
 /**
@@ -77,7 +66,6 @@ export function headline(
   });
   if (isError(head)) return { problems: [envelopeProblem(applied.inputs, head.message)] };
   const release = head.yearTwoRelease;
-  const when = releaseWhen(framework);
   return {
     problems: [],
     headline: {
@@ -94,19 +82,7 @@ export function headline(
       breakEven,
       claimed: poundsToNumber(head.clawback.claimed),
       expectedClawback: poundsToNumber(head.clawback.clawback),
-      yearTwoRelease: release && {
-        band: RELEASE_BANDS[release.status],
-        share: release.ratio.toNumber(),
-        commitment: release.commitment.toNumber(),
-        workedWith: release.workedWith.toNumber(),
-        parts: (
-          [
-            [`Paid in ${when.now}`, poundsToNumber(release.paidNow)],
-            [`Paid ${when.later}`, poundsToNumber(release.paidLater)],
-            [`Deferred ${when.deferred}`, poundsToNumber(release.deferred)],
-          ] as [string, number][]
-        ).filter(([, amount]) => amount > 0),
-      },
+      yearTwoRelease: release && releaseFigures(framework, release),
     },
   };
 }

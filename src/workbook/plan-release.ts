@@ -1,7 +1,8 @@
 import { Framework } from "../engine/frameworks";
 import { EnvelopeRelease, ReleaseStatus } from "../engine/realism";
+import { poundsToNumber } from "../engine/money";
 import { f, label, literal, num, pounds, v } from "./cells";
-import { PlanBlock, PlanCell } from "./plan-types";
+import { PlanBlock, PlanCell, PlanRelease } from "./plan-types";
 
 /** When each part of the year-2 release is paid, in a finance officer's words. */
 export function releaseWhen(framework: Framework): {
@@ -124,4 +125,21 @@ export function releaseBlock(
     ],
   ];
   return { topLeft: `A${top}`, rows };
+}
+
+/** The release as the summary and the task pane say it: band, share and the £ parts paid. */
+export function releaseFigures(framework: Framework, release: EnvelopeRelease): PlanRelease {
+  const when = releaseWhen(framework);
+  const parts: [string, number][] = [
+    [`Paid in ${when.now}`, poundsToNumber(release.paidNow)],
+    [`Paid ${when.later}`, poundsToNumber(release.paidLater)],
+    [`Deferred ${when.deferred}`, poundsToNumber(release.deferred)],
+  ];
+  return {
+    band: RELEASE_BANDS[release.status],
+    share: release.ratio.toNumber(),
+    commitment: num(release.commitment),
+    workedWith: num(release.workedWith),
+    parts: parts.filter(([, amount]) => amount > 0),
+  };
 }

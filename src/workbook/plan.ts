@@ -11,6 +11,7 @@ import { FundingInputs } from "./inputs";
 import { assumptionsSheet } from "./plan-assumptions";
 import { claimsSheet } from "./plan-claims";
 import { envelopeSentence, envelopeSheet } from "./plan-envelope";
+import { releaseFigures } from "./plan-release";
 import { riskSheet } from "./plan-risk";
 import { GENERATED_NOTE, PlanSummary, PlanTable, WorkbookPlan } from "./plan-types";
 
@@ -146,6 +147,13 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
     stillAtRisk: pounds(risk.totals.atRisk),
     expectedClawback: pounds(clawback.clawback),
     turnedAroundShare: cohort.isZero() ? null : turnedAround.div(cohort).toNumber(),
+    ...(head.yearTwoRelease
+      ? { yearTwoRelease: releaseFigures(framework, head.yearTwoRelease) }
+      : {}),
+    resultsCashByYear: cashTiming.byFinancialYear.map((year) => ({
+      financialYear: year.label,
+      amount: pounds(year.amount),
+    })),
     sentence: envelopeSentence(envelopeTotal, atRisk, secured),
   };
   const sheets = [envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet];

@@ -6,17 +6,11 @@ import {
   MessageBarBody,
   Subtitle2,
 } from "@fluentui/react-components";
-import {
-  Headline,
-  ReleaseFigures,
-  formatFamilies,
-  formatPence,
-  formatPercent,
-  formatPounds,
-} from "../whatif";
+import { PlanRelease } from "../../workbook/plan-types";
+import { Headline, formatFamilies, formatPence, formatPercent, formatPounds } from "../whatif";
 
 /** "£705,600 paid in Q1 2013/14; …": each part of the year-2 release with when it is paid. */
-const releaseParts = (release: ReleaseFigures): string =>
+const releaseParts = (release: PlanRelease): string =>
   release.parts
     .map(
       ([when, amount]) => `${formatPounds(amount)} ${when.charAt(0).toLowerCase()}${when.slice(1)}`

@@ -30,6 +30,10 @@ describe("results cash by the financial year it arrives", () => {
       formula: "SUBTOTAL(109,TF_ResultsCash[£ arriving])",
     });
     expect(plan.summary.claimedToDate).toBe(357800);
+    expect(plan.summary.resultsCashByYear).toEqual([
+      { financialYear: "2013/14", amount: 160900 },
+      { financialYear: "2014/15", amount: 196900 },
+    ]);
     expect(riskText(plan)).toContain(
       "As at this build: each claim window's claims are paid by the end of the month after it closes (the payment lag). Rebuild after new claims."
     );

@@ -39,6 +39,13 @@ describe("the Year-2 attachment release block", () => {
         "Deferred £",
       ].map((label) => value(plan, label))
     ).toEqual([2, 294, 294, 1, "In full", 705600, 705600, 0, 0]);
+    expect(plan.summary.yearTwoRelease).toEqual({
+      band: "In full",
+      share: 1,
+      commitment: 294,
+      workedWith: 294,
+      parts: [["Paid in Q1 2013/14", 705600]],
+    });
     // The envelope itself is unchanged.
     expect(plan.summary).toMatchObject({ envelope: 2352000, atRisk: 705600 });
   });
