@@ -1,5 +1,5 @@
-import { priceClaims, profileOf } from "../engine/claims";
-import { builtInFramework } from "../engine/frameworks";
+import { Claim, priceClaims, profileOf } from "../engine/claims";
+import { Framework, builtInFramework } from "../engine/frameworks";
 import { CashEnvelope } from "../engine/envelope";
 import { Result, isError } from "../engine/errors";
 import { headlineFigures } from "../engine/headline";
@@ -87,12 +87,28 @@ export function headline(
   };
 }
 
+/**
+ * The last claimed total per claims list: pricing thousands of claims takes a noticeable time,
+ * and most what-if changes (success rate, council contribution, cost) leave the claims, the
+ * framework and the families funded each year as they were.
+ */
+const claimedMemo = new WeakMap<
+  readonly Claim[],
+  { framework: Framework; profile: string; claimed: Result<Decimal> }
+>();
+
 /** Results £ claimed to date: the claims priced as the tables price them. */
 function claimedToDate(inputs: FundingInputs, envelope: CashEnvelope): Result<Decimal> {
-  const priced = priceClaims(inputs.assumptions.framework, inputs.claims, profileOf(envelope));
-  if (isError(priced)) return priced;
-  const risk = pbrRisk(envelope, priced);
-  return isError(risk) ? risk : risk.totals.claimed;
+  const { framework } = inputs.assumptions;
+  const profile = profileOf(envelope);
+  const key = profile.join(",");
+  const memo = claimedMemo.get(inputs.claims);
+  if (memo?.framework === framework && memo.profile === key) return memo.claimed;
+  const priced = priceClaims(framework, inputs.claims, profile);
+  const risk = isError(priced) ? priced : pbrRisk(envelope, priced);
+  const claimed = isError(risk) ? risk : risk.totals.claimed;
+  claimedMemo.set(inputs.claims, { framework, profile: key, claimed });
+  return claimed;
 }
 
 /** Claims the engine cannot price, said against the Claims table. */
