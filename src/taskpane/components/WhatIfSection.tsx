@@ -64,7 +64,7 @@ export function WhatIfSection({
           <dd data-testid="expected">{formatPounds(headline.expectedResults)}</dd>
           <dt>Results claimed to date</dt>
           <dd data-testid="claimed">{formatPounds(headline.claimed)}</dd>
-          <dt>Expected clawback after spot checks (claimed × share checked × share invalid)</dt>
+          <dt>Expected clawback after spot checks</dt>
           <dd data-testid="clawback">{formatPence(headline.expectedClawback)}</dd>
           {headline.yearTwoRelease && (
             <>
