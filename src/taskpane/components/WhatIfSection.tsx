@@ -66,18 +66,6 @@ export function WhatIfSection({
           <dd data-testid="claimed">{formatPounds(headline.claimed)}</dd>
           <dt>Expected clawback after spot checks</dt>
           <dd data-testid="clawback">{formatPence(headline.expectedClawback)}</dd>
-          {headline.yearTwoRelease && (
-            <>
-              <dt>
-                Year-2 attachment release ({formatFamilies(headline.yearTwoRelease.workedWith)} of a
-                year-1 commitment of {formatFamilies(headline.yearTwoRelease.commitment)},{" "}
-                {formatPercent(headline.yearTwoRelease.share)})
-              </dt>
-              <dd data-testid="year-two-release">
-                {headline.yearTwoRelease.band}: {releaseParts(headline.yearTwoRelease)}
-              </dd>
-            </>
-          )}
           {headline.breakEven !== undefined && (
             <>
               <dt>Break-even success rate</dt>
@@ -89,6 +77,17 @@ export function WhatIfSection({
         </dl>
       ) : (
         <p>Read the workbook&rsquo;s inputs to see the figures.</p>
+      )}
+      {headline?.yearTwoRelease && (
+        <p data-testid="year-two-release-line">
+          <strong>Year-2 attachment release</strong> (
+          {formatFamilies(headline.yearTwoRelease.workedWith)} of a year-1 commitment of{" "}
+          {formatFamilies(headline.yearTwoRelease.commitment)},{" "}
+          {formatPercent(headline.yearTwoRelease.share)}):{" "}
+          <span data-testid="year-two-release">
+            {headline.yearTwoRelease.band}: {releaseParts(headline.yearTwoRelease)}
+          </span>
+        </p>
       )}
       {headline?.warnings.map((warning) => (
         <MessageBar key={warning} intent="warning" role="status" data-testid="whatif-warning">
