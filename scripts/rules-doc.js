@@ -68,7 +68,8 @@ function frameworkSection(d, outcomeLabel) {
       p.claimWindows
     ),
     row("Payment lag", `${d.paymentLagMonths} month(s)`, p.paymentLagMonths),
-    row("Programme end (last claim)", d.programmeEnd, p.programmeEnd)
+    row("Programme end (last claim)", d.programmeEnd, p.programmeEnd),
+    ...releaseRows(d)
   );
   return [
     `## ${d.name} (\`${d.id}\`)`,
@@ -82,13 +83,9 @@ function frameworkSection(d, outcomeLabel) {
   ].join("\n");
 }
 
-/** The rules every framework shares: spot checks and the year-2 release (src/engine/realism.ts). */
+/** The rules every framework shares: the spot checks (src/engine/realism.ts). */
 function commonSection(realism) {
-  const { SPOT_CHECKS, YEAR_TWO_RELEASE, REALISM_PROVENANCE: p } = realism;
-  // Decimal's 1/3 times 3 is not exactly 1, so "a third" is recognised to 12 places.
-  const exactThird = Math.abs(Number(YEAR_TWO_RELEASE.half) - 1 / 3) < 1e-12;
-  const third = exactThird ? "1/3" : share(String(YEAR_TWO_RELEASE.half));
-  const full = share(YEAR_TWO_RELEASE.full.toString());
+  const { SPOT_CHECKS, REALISM_PROVENANCE: p } = realism;
   return [
     "## Every framework",
     "",
@@ -101,23 +98,36 @@ function commonSection(realism) {
       { basis: p.invalid.basis, source: `${p.invalid.reasoning} ${p.invalid.source}` }
     ),
     row("Expected clawback", "claimed × share checked × share invalid, to the penny", p.checked),
+    "",
+  ].join("\n");
+}
+
+/** A framework's year-2 attachment release: its three bands, or why it has none. */
+function releaseRows(d) {
+  const p = d.provenance.yearTwoRelease;
+  if (!p) return [];
+  const rule = d.yearTwoRelease;
+  if (!rule) return [row("Year-2 attachment release", "none", p)];
+  const full = share(rule.full);
+  const third = rule.half === "1/3" ? "1/3" : share(rule.half);
+  const q1 = `Q1 ${d.financialYears[1]}`;
+  return [
     row(
-      "Year-2 attachment released in full (Q1 of year 2)",
+      `Year-2 attachment released in full (${q1})`,
       `${full} or more of the year-1 commitment worked with`,
-      p.yearTwoRelease
+      p
     ),
     row(
-      "Year-2 attachment: half in Q1, the rest July to September",
+      `Year-2 attachment: half in ${q1}, the rest July to September`,
       `${third} to under ${full}`,
-      p.yearTwoRelease
+      p
     ),
     row(
       "Year-2 attachment deferred (not lost) until performance improves",
       `under ${third} (exactly a third, not 0.33)`,
-      p.yearTwoRelease
+      p
     ),
-    "",
-  ].join("\n");
+  ];
 }
 
 /** RULES.md from the built-in framework definitions. */

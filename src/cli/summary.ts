@@ -48,6 +48,16 @@ export function summaryText(
     ...(summary.expectedClawback === undefined
       ? []
       : [`Expected clawback:    ${poundsText(summary.expectedClawback)}`]),
+    ...(summary.resultsCashByYear && summary.resultsCashByYear.length > 0
+      ? [
+          `Results cash in:      ${summary.resultsCashByYear.map((y) => `${y.financialYear} ${poundsText(y.amount)}`).join(", ")}`,
+        ]
+      : []),
+    ...(summary.yearTwoRelease
+      ? [
+          `Year-2 release:       ${summary.yearTwoRelease.band} (${summary.yearTwoRelease.workedWith} of a year-1 commitment of ${summary.yearTwoRelease.commitment}, ${share(summary.yearTwoRelease.share)}): ${summary.yearTwoRelease.parts.map(([when, amount]) => `${poundsText(amount)} ${when.charAt(0).toLowerCase()}${when.slice(1)}`).join(", ")}`,
+        ]
+      : []),
     ...(summary.turnedAroundShare === null
       ? []
       : [`Turned around so far: ${share(summary.turnedAroundShare)}`]),

@@ -35,6 +35,7 @@ const LIST_SETTINGS: readonly SettingKey[] = [
   "claimWindows",
   "turnedAroundOutcomes",
   "employmentOutcomes",
+  "yearTwoRelease",
 ];
 
 const KNOWN_NAMES = Object.values(TABLE_SETTINGS).map((setting) => setting.label);
@@ -258,6 +259,10 @@ function tableProvenance(
     claimWindows: setting("claimWindows", inherited?.claimWindows),
     paymentLagMonths: setting("paymentLagMonths", inherited?.paymentLagMonths),
     programmeEnd: setting("programmeEnd", inherited?.programmeEnd),
+    // Only a framework with the rule has its basis: a table without a base or the row has none.
+    yearTwoRelease: settings.has("yearTwoRelease")
+      ? yours(settings.get("yearTwoRelease")?.row ?? 0)
+      : inherited?.yearTwoRelease,
   };
 }
 
@@ -296,5 +301,8 @@ export function frameworkToTable(framework: Framework): TableCell[][] {
     row("claimWindows", ...d.claimWindows),
     row("paymentLagMonths", d.paymentLagMonths),
     row("programmeEnd", d.programmeEnd),
+    ...(d.yearTwoRelease
+      ? [row("yearTwoRelease", share(d.yearTwoRelease.full), share(d.yearTwoRelease.half))]
+      : []),
   ];
 }

@@ -91,6 +91,10 @@ export const TABLE_SETTINGS = {
     label: "programme end",
     synonyms: ["program end", "end", "end date", "programme end date", "last claim date"],
   },
+  yearTwoRelease: {
+    label: "year 2 release",
+    synonyms: ["year 2 attachment release", "release thresholds", "year 2 release thresholds"],
+  },
 } as const;
 
 export type SettingKey = keyof typeof TABLE_SETTINGS;

@@ -1,5 +1,5 @@
 import { Result, isError } from "./errors";
-import { FrameworkDefinition } from "./frameworks";
+import { FrameworkDefinition, parseShare } from "./frameworks";
 import {
   SettingKey,
   TABLE_SETTINGS,
@@ -101,6 +101,9 @@ export function readSingleSettings(
   );
   if (isError(claimWindows)) return claimWindows;
 
+  const yearTwoRelease = readRelease(settings.get("yearTwoRelease"), base?.yearTwoRelease);
+  if (isError(yearTwoRelease)) return yearTwoRelease;
+
   const hasGrant = grantPerYear !== undefined || grantLabel !== undefined;
   return {
     id,
@@ -115,7 +118,30 @@ export function readSingleSettings(
     claimWindows,
     paymentLagMonths,
     programmeEnd,
+    ...(yearTwoRelease ? { yearTwoRelease } : {}),
   };
+}
+
+/**
+ * The year-2 release thresholds: two shares of the year-1 commitment, paid in full from the
+ * first and half from the second ("0.75", "1/3"); else the base framework's rule, if it has one.
+ */
+function readRelease(
+  given: TableRow | undefined,
+  fallback: FrameworkDefinition["yearTwoRelease"]
+): Result<FrameworkDefinition["yearTwoRelease"]> {
+  if (!given) return fallback;
+  const setting = TABLE_SETTINGS.yearTwoRelease.label;
+  const full = parseShareCell(given.row, `${setting} (paid in full from)`, given.values[0] ?? null);
+  if (isError(full)) return full;
+  const half = parseShareCell(given.row, `${setting} (half paid from)`, given.values[1] ?? null);
+  if (isError(half)) return half;
+  if ((parseShare(half) ?? 0) > (parseShare(full) ?? 0))
+    return Problems.frameworkTable(
+      given.row,
+      `the ${setting}'s second share (half paid from, ${half}) is more than its first (paid in full from, ${full}): give the full threshold first, e.g. 0.75 then 1/3.`
+    );
+  return { full, half };
 }
 
 function readClaimWindows(given: TableRow | undefined, fallback: string[]): Result<string[]> {

@@ -47,6 +47,13 @@ export interface FrameworkDefinition {
   paymentLagMonths: number;
   /** The last day a result can be claimed (ISO yyyy-mm-dd). */
   programmeEnd: string;
+  /**
+   * The year-2 attachment release, where the framework has one (phase 1's, decided in 2013/14):
+   * the share of the year-1 commitment worked with at or above which the year-2 fees are paid in
+   * full in Q1 of year 2 (`full`), and from which half is (`half`, "1/3" as a fraction); below
+   * it the fees are deferred. Absent: attachment fees are paid as families are attached.
+   */
+  yearTwoRelease?: { full: string; half: string };
   /** Where each rate and setting comes from: published (and where), inferred (and how), … */
   provenance: FrameworkProvenance;
 }
@@ -65,6 +72,8 @@ export interface FrameworkProvenance {
   claimWindows: Provenance;
   paymentLagMonths: Provenance;
   programmeEnd: Provenance;
+  /** Why the framework has a year-2 attachment release, or why it has none. */
+  yearTwoRelease?: Provenance;
 }
 
 export interface ProgrammeYear {
@@ -96,8 +105,22 @@ export interface Framework {
   claimWindows: string[];
   paymentLagMonths: number;
   programmeEnd: string;
+  /** The year-2 attachment release thresholds, where the framework has the rule. */
+  yearTwoRelease?: YearTwoReleaseRule;
   definition: FrameworkDefinition;
 }
+
+/** Shares of the year-1 commitment worked with: paid in full at `full`, half from `half`. */
+export interface YearTwoReleaseRule {
+  full: Decimal;
+  half: Decimal;
+}
+
+/**
+ * Phase 1's year-2 release thresholds (FUNDING_RULES.md, Year-2 attachment release): 75% and
+ * exactly a third, written as the fraction 1/3 rather than 0.33.
+ */
+export const PHASE1_YEAR_TWO_RELEASE = { full: "0.75", half: "1/3" };
 
 /** The sources the built-in frameworks cite, named once so that every citation reads alike. */
 export const SOURCES = {
@@ -191,6 +214,9 @@ const PHASE1_PROVENANCE: FrameworkProvenance = {
   programmeEnd: inferred(
     `the last phase 1 payment was in May 2015 (${SOURCES.nao2016}; ${SOURCES.cbp07585}): its last day is the last claim`
   ),
+  yearTwoRelease: published(
+    "The MJ and LGC reports, 2013, on DCLG's year-2 attachment release (FUNDING_RULES.md, Year-2 attachment release)"
+  ),
 };
 
 const PHASE1_COMMON = {
@@ -215,6 +241,7 @@ const PHASE1_COMMON = {
   ],
   paymentLagMonths: 1,
   programmeEnd: "2015-05-31",
+  yearTwoRelease: PHASE1_YEAR_TWO_RELEASE,
   provenance: PHASE1_PROVENANCE,
 };
 
@@ -242,6 +269,9 @@ const PHASE2_SETTINGS_PROVENANCE = {
   claimWindows: byDefault("claims assumed at each quarter's end"),
   paymentLagMonths: byDefault("unverified: one month from a claim window closing to its cash"),
   programmeEnd: inferred("the end of 2020/21, the programme's last financial year"),
+  yearTwoRelease: inferred(
+    "a phase 1 rule (the 2013/14 release of year-2 fees against year-1 commitments): the 2015 framework pays each attachment fee as the family is attached, against no yearly commitment"
+  ),
 };
 
 const PHASE2_COMMON = {
@@ -361,6 +391,9 @@ export const BUILT_IN_FRAMEWORKS: readonly FrameworkDefinition[] = [
       claimWindows: byDefault("claims assumed at each quarter's end"),
       paymentLagMonths: byDefault("unverified: one month from a claim window closing to its cash"),
       programmeEnd: inferred("the end of 2024/25, the last financial year modelled"),
+      yearTwoRelease: inferred(
+        "a phase 1 rule: Supporting Families pays no attachment fee per family, so nothing is released against a commitment"
+      ),
     },
   },
 ];
@@ -415,6 +448,10 @@ export function compileFramework(definition: FrameworkDefinition): Framework {
     claimWindows: definition.claimWindows,
     paymentLagMonths: definition.paymentLagMonths,
     programmeEnd: definition.programmeEnd,
+    yearTwoRelease: definition.yearTwoRelease && {
+      full: parseShare(definition.yearTwoRelease.full) ?? dec("0.75"),
+      half: parseShare(definition.yearTwoRelease.half) ?? dec(1).div(3),
+    },
     definition,
   };
 }

@@ -1,5 +1,12 @@
 import { CashEnvelope, expectedResults } from "./envelope";
+import { Result, isError } from "./errors";
 import { Decimal, ZERO } from "./money";
+import {
+  EnvelopeRelease,
+  ExpectedClawback,
+  envelopeYearTwoRelease,
+  expectedClawback,
+} from "./realism";
 
 /**
  * The headline figures of a plan, computed here once for every adapter that shows them: the
@@ -16,15 +23,38 @@ export interface HeadlineFigures {
   atRiskShare: Decimal;
   /** Results £ expected at the success rate. */
   expectedResults: Decimal;
+  /** Claimed to date, the clawback expected on it after spot checks, and the net. */
+  clawback: ExpectedClawback;
+  /** The year-2 attachment release, where the framework has it and attachments are given. */
+  yearTwoRelease?: EnvelopeRelease;
 }
 
-export function headlineFigures(envelope: CashEnvelope, successRate: Decimal): HeadlineFigures {
+/** The results claimed to date and DCLG's spot-check shares, for the expected clawback. */
+export interface ClaimedToDate {
+  claimed: Decimal;
+  /** Share of claims spot-checked. */
+  checked: Decimal;
+  /** Share of the checked claims found invalid. */
+  invalid: Decimal;
+}
+
+export function headlineFigures(
+  envelope: CashEnvelope,
+  successRate: Decimal,
+  claims: ClaimedToDate
+): Result<HeadlineFigures> {
   const { total, attachment, results } = envelope.totals;
+  const clawback = expectedClawback(claims.claimed, claims.checked, claims.invalid);
+  if (isError(clawback)) return clawback;
+  const release = envelopeYearTwoRelease(envelope);
+  if (release && isError(release)) return release;
   return {
     envelope: total,
     secured: attachment,
     atRisk: results,
     atRiskShare: total.isZero() ? ZERO : results.div(total),
     expectedResults: expectedResults(envelope, successRate),
+    clawback,
+    yearTwoRelease: release,
   };
 }

@@ -151,6 +151,10 @@ export const Problems = {
   claimYearOutside: (row: number, year: number, most: number) =>
     num(`claim row ${row} names programme year ${year}, but the framework has ${most} years.`),
   frameworkTable: (row: number, problem: string) => value(`framework table row ${row}: ${problem}`),
+  noYearTwoRelease: (framework: string) =>
+    value(
+      `the ${framework} framework has no year-2 attachment release (a phase 1 rule, decided in 2013/14): choose phase1 or phase1-fast-track, or leave the framework out.`
+    ),
   releaseCommitment: () =>
     num(`the year-1 commitment must be more than 0 families to work out the year-2 release.`),
   amountWithoutFamilies: (row: number, amount: string) =>

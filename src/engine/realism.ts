@@ -2,7 +2,8 @@ import { ClaimTotals, WindowGroup, claimsByWindow } from "./claim-summaries";
 import { PricedClaim } from "./claims";
 import { endOfMonthAfter, financialYearOf, isoFromSerial } from "./dates";
 import { FundingError, Result, isError } from "./errors";
-import { Framework } from "./frameworks";
+import { CashEnvelope, evenProfile } from "./envelope";
+import { Framework, PHASE1_YEAR_TWO_RELEASE, YearTwoReleaseRule, parseShare } from "./frameworks";
 import { MAX_MONEY, Problems } from "./messages";
 import { Decimal, ZERO, dec, sum, toPence } from "./money";
 import { Provenance } from "./provenance";
@@ -53,11 +54,13 @@ export const SPOT_CHECKS = { checked: dec("0.021"), invalid: dec("0.1") };
 
 const SPOT_CHECKS_RULE = "FUNDING_RULES.md, Spot checks and clawback";
 
-/** Where the spot-check shares and the release thresholds come from, beside the data. */
+/**
+ * Where the spot-check shares come from, beside the data. (The year-2 release is a framework's
+ * rule: its thresholds and basis are in the framework data, src/engine/frameworks.ts.)
+ */
 export const REALISM_PROVENANCE: {
   checked: Provenance;
   invalid: Provenance;
-  yearTwoRelease: Provenance;
 } = {
   checked: {
     basis: "published",
@@ -68,11 +71,6 @@ export const REALISM_PROVENANCE: {
     source: `DCLG spot-check results: 2-3% of checked claims invalid in early rounds, about 10% in the last (${SPOT_CHECKS_RULE})`,
     reasoning:
       "The last round's 10% is taken: the most recent published rate, and the cautious one for a plan (early rounds' 2-3% would expect a quarter as much).",
-  },
-  yearTwoRelease: {
-    basis: "published",
-    source:
-      "The MJ and LGC reports, 2013, on DCLG's year-2 attachment release (FUNDING_RULES.md, Year-2 attachment release)",
   },
 };
 
@@ -93,10 +91,13 @@ export function expectedClawback(
 }
 
 /**
- * The release thresholds of FUNDING_RULES.md, as data: a share of the year-1 commitment. "A
- * third" is exactly 1/3 (The MJ and LGC reports, 2013), not 0.33.
+ * The release thresholds when no framework is named: phase 1's (the only framework with the
+ * rule), from its data. "A third" is exactly 1/3 (The MJ and LGC reports, 2013), not 0.33.
  */
-export const YEAR_TWO_RELEASE = { full: dec("0.75"), half: dec(1).div(3) };
+export const YEAR_TWO_RELEASE: YearTwoReleaseRule = {
+  full: parseShare(PHASE1_YEAR_TWO_RELEASE.full) ?? dec("0.75"),
+  half: parseShare(PHASE1_YEAR_TWO_RELEASE.half) ?? dec(1).div(3),
+};
 
 export type ReleaseStatus = "full" | "half" | "deferred";
 
@@ -135,6 +136,8 @@ export interface YearTwoRelease {
  * Q1 of year 2; a third (1/3) to under 75% → half then, the rest July to September if the
  * council caught up; under a third → deferred until it shows considerably improved performance:
  * moved to a later window, not lost. Halves are split to the penny with any odd penny paid later.
+ * The thresholds are the framework's (phase 1's without one); a framework without the rule
+ * (phase 2, Supporting Families) is refused.
  */
 export function yearTwoRelease(
   input: YearTwoReleaseInput,
@@ -147,6 +150,8 @@ export function yearTwoRelease(
     return Problems.negative("families worked with", workedWith.toString());
   const problem = checkMoney("the year-2 attachment", attachment);
   if (problem) return problem;
+  if (framework && !framework.yearTwoRelease) return Problems.noYearTwoRelease(framework.id);
+  const rule = framework?.yearTwoRelease ?? YEAR_TWO_RELEASE;
 
   const ratio = workedWith.div(commitment);
   const amount = toPence(attachment);
@@ -154,10 +159,10 @@ export function yearTwoRelease(
   const when = second
     ? { paidNowIn: `Q1 ${second.label}`, paidLaterIn: `July to September ${second.label}` }
     : {};
-  if (ratio.greaterThanOrEqualTo(YEAR_TWO_RELEASE.full)) {
+  if (ratio.greaterThanOrEqualTo(rule.full)) {
     return { status: "full", ratio, paidNow: amount, paidLater: ZERO, deferred: ZERO, ...when };
   }
-  if (ratio.greaterThanOrEqualTo(YEAR_TWO_RELEASE.half)) {
+  if (ratio.greaterThanOrEqualTo(rule.half)) {
     const paidNow = amount.div(2).toDecimalPlaces(2, Decimal.ROUND_DOWN);
     return {
       status: "half",
@@ -179,6 +184,45 @@ export function yearTwoRelease(
       ? `after Q1 ${second.label}, once the council shows considerably improved performance (no date published)`
       : "once the council shows considerably improved performance (no date published)",
   };
+}
+
+/** The year-2 release of a plan's envelope, with the figures it was worked out from. */
+export interface EnvelopeRelease extends YearTwoRelease {
+  /**
+   * Families the council committed to in year 1: the funded number spread evenly over the
+   * framework's programme years, as the programme budgeted it (a third a year in phase 1, half
+   * in fast-track), its year-1 share.
+   */
+  commitment: Decimal;
+  /** Programme years the commitment is spread over: the framework's. */
+  spreadYears: number;
+  /** Families attached in year 1 (the Families table). */
+  workedWith: Decimal;
+  /** £ of year-2 attachment fees at stake: the envelope's year-2 attachment. */
+  attachment: Decimal;
+  rule: YearTwoReleaseRule;
+}
+
+/**
+ * The year-2 release for an envelope, where it applies: the framework has the rule, the
+ * families attached each year are given (not spread), there is a year 2 and a commitment
+ * (a funded number above 0). Undefined where it does not apply.
+ */
+export function envelopeYearTwoRelease(
+  envelope: CashEnvelope
+): Result<EnvelopeRelease> | undefined {
+  const { framework } = envelope;
+  const rule = framework.yearTwoRelease;
+  const funded = envelope.fundedNumber;
+  if (!rule || !envelope.attachedGiven || envelope.rows.length < 2) return undefined;
+  if (funded === undefined || !funded.greaterThan(0)) return undefined;
+  const spreadYears = framework.defaultYears;
+  const commitment = evenProfile(funded, spreadYears, envelope.rounding)[0];
+  const workedWith = envelope.rows[0].attached;
+  const attachment = envelope.rows[1].attachment;
+  const release = yearTwoRelease({ commitment, workedWith, attachment }, framework);
+  if (isError(release)) return release;
+  return { ...release, commitment, spreadYears, workedWith, attachment, rule };
 }
 
 export interface CashArrival extends WindowGroup {

@@ -1,11 +1,15 @@
-import { builtInFramework } from "../engine/frameworks";
-import { isError } from "../engine/errors";
+import { Claim, priceClaims, profileOf } from "../engine/claims";
+import { Framework, builtInFramework } from "../engine/frameworks";
+import { CashEnvelope } from "../engine/envelope";
+import { Result, isError } from "../engine/errors";
 import { headlineFigures } from "../engine/headline";
-import { dec, poundsToNumber } from "../engine/money";
-import { costBreakEven } from "../engine/risk";
+import { Decimal, dec, poundsToNumber } from "../engine/money";
+import { costBreakEven, pbrRisk } from "../engine/risk";
 import { AssumptionKey, Assumptions, defaultAssumptions } from "../workbook/assumptions";
 import { FundingInputs, InputProblem, Overrides, applyOverrides } from "../workbook/inputs";
 import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
+import { releaseFigures } from "../workbook/plan-release";
+import { PlanRelease } from "../workbook/plan-types";
 import { settingProblem } from "../workbook/setting-problem";
 
 /** The figures a coordinator watches move while dragging a what-if setting. */
@@ -26,6 +30,12 @@ export interface Headline {
   successRate: number;
   /** Success rate at which results cover `cost` beyond the attachment fees; null: not reachable. */
   breakEven?: number | null;
+  /** Results £ claimed to date (the Claims table). */
+  claimed: number;
+  /** £ expected to be repaid after DCLG's spot checks: claimed × share checked × share invalid. */
+  expectedClawback: number;
+  /** The year-2 attachment release, when the framework has it and the workbook gives attachments. */
+  yearTwoRelease?: PlanRelease;
 }
 
 /**
@@ -47,7 +57,15 @@ export function headline(
     const even = costBreakEven(envelope.totals, dec(cost));
     breakEven = isError(even) || !even.reachable || !even.rate ? null : even.rate.toNumber();
   }
-  const head = headlineFigures(envelope, successRate);
+  const claimed = claimedToDate(applied.inputs, envelope);
+  if (isError(claimed)) return { problems: [claimsProblem(applied.inputs, claimed.message)] };
+  const head = headlineFigures(envelope, successRate, {
+    claimed,
+    checked: applied.inputs.assumptions.clawbackChecked,
+    invalid: applied.inputs.assumptions.clawbackInvalid,
+  });
+  if (isError(head)) return { problems: [envelopeProblem(applied.inputs, head.message)] };
+  const release = head.yearTwoRelease;
   return {
     problems: [],
     headline: {
@@ -62,8 +80,40 @@ export function headline(
       expectedResults: poundsToNumber(head.expectedResults),
       successRate: successRate.toNumber(),
       breakEven,
+      claimed: poundsToNumber(head.clawback.claimed),
+      expectedClawback: poundsToNumber(head.clawback.clawback),
+      yearTwoRelease: release && releaseFigures(framework, release),
     },
   };
+}
+
+/**
+ * The last claimed total per claims list: pricing thousands of claims takes a noticeable time,
+ * and most what-if changes (success rate, council contribution, cost) leave the claims, the
+ * framework and the families funded each year as they were.
+ */
+const claimedMemo = new WeakMap<
+  readonly Claim[],
+  { framework: Framework; profile: string; claimed: Result<Decimal> }
+>();
+
+/** Results £ claimed to date: the claims priced as the tables price them. */
+function claimedToDate(inputs: FundingInputs, envelope: CashEnvelope): Result<Decimal> {
+  const { framework } = inputs.assumptions;
+  const profile = profileOf(envelope);
+  const key = profile.join(",");
+  const memo = claimedMemo.get(inputs.claims);
+  if (memo?.framework === framework && memo.profile === key) return memo.claimed;
+  const priced = priceClaims(framework, inputs.claims, profile);
+  const risk = isError(priced) ? priced : pbrRisk(envelope, priced);
+  const claimed = isError(risk) ? risk : risk.totals.claimed;
+  claimedMemo.set(inputs.claims, { framework, profile: key, claimed });
+  return claimed;
+}
+
+/** Claims the engine cannot price, said against the Claims table. */
+function claimsProblem(inputs: FundingInputs, reason: string): InputProblem {
+  return { sheet: inputs.sources.claims.split("!")[0], cell: "", reason };
 }
 
 /** The settings the envelope is computed from, most likely first to be the one at fault. */
@@ -118,6 +168,9 @@ const GBP = new Intl.NumberFormat("en-GB", {
   maximumFractionDigits: 0,
 });
 export const formatPounds = (amount: number): string => GBP.format(amount);
+const GBP_PENCE = new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP" });
+/** Small sums to the penny, as the tables' summary says them: "£751.38". */
+export const formatPence = (amount: number): string => GBP_PENCE.format(amount);
 const FAMILIES = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
 /** Families as the tables show them: "1,294", or "608.33" with rounding "none". */
 export const formatFamilies = (families: number): string => FAMILIES.format(families);

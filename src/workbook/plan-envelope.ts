@@ -1,8 +1,10 @@
 import { CashEnvelope } from "../engine/envelope";
+import { EnvelopeRelease } from "../engine/realism";
 
 import { f, label, num, pounds, v, wholePercent, wholePounds } from "./cells";
 import { FundingInputs } from "./inputs";
 import { RateCells } from "./plan-assumptions";
+import { releaseBlock } from "./plan-release";
 import { PlanCell, PlanColumn, PlanSheet, PlanTable } from "./plan-types";
 import { columnLetters } from "./snapshot";
 
@@ -76,12 +78,14 @@ export function envelopeSentence(total: number, atRisk: number, secured: number)
  * The cash-envelope sheet: per financial year the families attached, funded and beyond the
  * funded number (when the Families table gives attachments), attachment £, the results
  * maximum, expected results at the assumed success rate, the council's contribution and the
- * grant line; a totals row; secured against at risk; and a sentence for reports.
+ * grant line; a totals row; secured against at risk; a sentence for reports; and, where the
+ * framework has the rule and the Families table gives attachments, the year-2 attachment release.
  */
 export function envelopeSheet(
   inputs: FundingInputs,
   envelope: CashEnvelope,
-  rates: RateCells
+  rates: RateCells,
+  release?: EnvelopeRelease
 ): { sheet: PlanSheet; cells: EnvelopeCells } {
   const { assumptions } = inputs;
   const first = HEADER_ROW + 1;
@@ -218,6 +222,15 @@ export function envelopeSheet(
     [f(sentenceFormula, sentence, "text")],
   ];
 
+  const releaseRows = release
+    ? [
+        releaseBlock(envelope.framework, release, below + summary.length + 1, {
+          attachedYear1: at("attached", first),
+          attachmentYear2: at("attachment", first + 1),
+        }),
+      ]
+    : [];
+
   const sheet = `'${ENVELOPE_SHEET}'!`;
   const column = (key: ColumnKey) => `${sheet}$${letter(key)}$${first}:$${letter(key)}$${last}`;
   return {
@@ -244,6 +257,7 @@ export function envelopeSheet(
           ],
         },
         { topLeft: `A${below}`, rows: summary },
+        ...releaseRows,
       ],
       tables: [table],
       charts: [

@@ -1,14 +1,14 @@
 import { CashEnvelope } from "../engine/envelope";
 import { OUTCOME_TYPES } from "../engine/outcomes";
 import { paidOutcomes } from "../engine/paid-outcomes";
-import { ExpectedClawback } from "../engine/realism";
+import { ExpectedClawback, ResultsCashTiming } from "../engine/realism";
 import { PbrRisk, SensitivityRow } from "../engine/risk";
 import { Decimal, ZERO } from "../engine/money";
 import { f, label, literal, num, pounds, v } from "./cells";
 import { ClaimPartRanges } from "./plan-claims";
 import { EnvelopeCells } from "./plan-envelope";
 import { RateCells } from "./plan-assumptions";
-import { PlanCell, PlanSheet, PlanTable } from "./plan-types";
+import { PlanBlock, PlanCell, PlanSheet, PlanTable } from "./plan-types";
 
 export const RISK_SHEET = "PbR risk";
 const HEADER_ROW = 4;
@@ -22,6 +22,8 @@ export interface RiskFacts {
   employmentTarget?: Decimal;
   /** The engine's expected clawback on the claims to date (realism.ts). */
   clawback: ExpectedClawback;
+  /** The engine's results cash by financial year of arrival (realism.ts), as at the build. */
+  cashTiming: ResultsCashTiming;
   rounding: string;
 }
 
@@ -325,6 +327,12 @@ export function riskSheet(
     }),
   };
 
+  const cash = cashArrivalParts(
+    facts.cashTiming,
+    framework.paymentLagMonths,
+    sensitivityTop + facts.sensitivity.length + 3
+  );
+
   return {
     name: RISK_SHEET,
     widths: { A: 52, B: 18, C: 20, D: 20, E: 18, F: 20, G: 20, H: 20, I: 18, J: 18, K: 16 },
@@ -350,8 +358,9 @@ export function riskSheet(
         topLeft: `A${sensitivityTop - 1}`,
         rows: [[label("Sensitivity of results income to the success rate", true)]],
       },
+      ...cash.blocks,
     ],
-    tables: [table, ...(history ? [history] : []), byOutcome, sensitivity],
+    tables: [table, ...(history ? [history] : []), byOutcome, sensitivity, ...cash.tables],
     charts: [
       {
         kind: "column-clustered",
@@ -365,6 +374,64 @@ export function riskSheet(
         anchor: `M${HEADER_ROW}`,
       },
     ],
+  };
+}
+
+/**
+ * "Results claimed, by the financial year the cash arrives": each claim window's claims paid at
+ * the end of the month `lag` months after it closes, summed by financial year (the engine's
+ * resultsCashTiming). Values as at the build, not formulas: the windows' dates are the
+ * framework's. Claims after the last window are said apart: no window pays them.
+ */
+function cashArrivalParts(
+  timing: ResultsCashTiming,
+  lag: number,
+  top: number
+): { blocks: PlanBlock[]; tables: PlanTable[] } {
+  const rows = timing.byFinancialYear.map((year) => [
+    v(year.label, "text"),
+    v(pounds(year.amount), "money"),
+  ]);
+  const table: PlanTable = {
+    name: "TF_ResultsCash",
+    topLeft: `A${top}`,
+    columns: [
+      { header: "Financial year the cash arrives", format: "text", total: { label: "Total" } },
+      { header: "£ arriving", format: "money", total: "sum" },
+    ],
+    rows,
+    totals: [label("Total", true), v(pounds(timing.total), "money", true)],
+  };
+  const after = lag === 1 ? "the month after" : `the ${lag}th month after`;
+  const late = timing.afterLastWindow;
+  const notesTop = rows.length > 0 ? top + rows.length + 3 : top;
+  const notes: PlanCell[][] = [
+    ...(rows.length === 0
+      ? [[label("No claim paid in a window yet: no results cash to date.")]]
+      : []),
+    [
+      label(
+        `As at this build: each claim window's claims are paid by the end of ${after} it closes (the payment lag). Rebuild after new claims.`
+      ),
+    ],
+    ...(late.amount.greaterThan(0)
+      ? [
+          [
+            label("Claimed after the last claim window (no window pays them) £"),
+            v(pounds(late.amount), "money"),
+          ],
+        ]
+      : []),
+  ];
+  return {
+    blocks: [
+      {
+        topLeft: `A${top - 1}`,
+        rows: [[label("Results claimed, by the financial year the cash arrives", true)]],
+      },
+      { topLeft: `A${notesTop}`, rows: notes },
+    ],
+    tables: rows.length > 0 ? [table] : [],
   };
 }
 

@@ -95,6 +95,17 @@ export interface WorkbookPlan {
   summary: PlanSummary;
 }
 
+/** The year-2 release in a summary: the band in words and each £ part with when it is paid. */
+export interface PlanRelease {
+  band: string;
+  /** Families attached in year 1 ÷ the year-1 commitment. */
+  share: number;
+  commitment: number;
+  workedWith: number;
+  /** [when, £] for each part of more than £0: "Paid in Q1 2013/14", … */
+  parts: [string, number][];
+}
+
 export interface PlanSummary {
   framework: string;
   cohort: number;
@@ -119,6 +130,13 @@ export interface PlanSummary {
    */
   expectedClawback?: number;
   turnedAroundShare: number | null;
+  /**
+   * The year-2 attachment release, where the framework has the rule and the Families table gives
+   * attachments (set by buildPlan; optional only for summaries written by hand).
+   */
+  yearTwoRelease?: PlanRelease;
+  /** Results £ claimed, by the financial year the cash arrives (set by buildPlan). */
+  resultsCashByYear?: { financialYear: string; amount: number }[];
   sentence: string;
   /** What a reader must not miss, such as families attached beyond the funded number. */
   warnings?: string[];

@@ -3,7 +3,7 @@ import { cashEnvelope, CashEnvelope } from "../engine/envelope";
 import { Result, isError } from "../engine/errors";
 import { headlineFigures } from "../engine/headline";
 import { Decimal, ZERO, sum } from "../engine/money";
-import { expectedClawback } from "../engine/realism";
+import { resultsCashTiming } from "../engine/realism";
 import { employmentShare } from "../engine/shares";
 import { pbrRisk, sensitivity } from "../engine/risk";
 import { label, num, pounds, tableSum } from "./cells";
@@ -11,6 +11,7 @@ import { FundingInputs } from "./inputs";
 import { assumptionsSheet } from "./plan-assumptions";
 import { claimsSheet } from "./plan-claims";
 import { envelopeSentence, envelopeSheet } from "./plan-envelope";
+import { releaseFigures } from "./plan-release";
 import { riskSheet } from "./plan-risk";
 import { GENERATED_NOTE, PlanSummary, PlanTable, WorkbookPlan } from "./plan-types";
 
@@ -90,19 +91,23 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   if (isError(risk)) return risk;
   const rates = sensitivity(envelope);
   if (isError(rates)) return rates;
-  const clawback = expectedClawback(
-    risk.totals.claimed,
-    assumptions.clawbackChecked,
-    assumptions.clawbackInvalid
-  );
-  if (isError(clawback)) return clawback;
+  // The headline figures, the expected clawback and the year-2 release: one engine function.
+  const head = headlineFigures(envelope, assumptions.successRate, {
+    claimed: risk.totals.claimed,
+    checked: assumptions.clawbackChecked,
+    invalid: assumptions.clawbackInvalid,
+  });
+  if (isError(head)) return head;
+  const { clawback } = head;
+  const cashTiming = resultsCashTiming(framework, priced);
+  if (isError(cashTiming)) return cashTiming;
 
   const turnedAround = risk.forecast.claimedFamilies;
   const employment = sum(
     priced.filter((c) => framework.employmentOutcomes.includes(c.outcome)).map((c) => c.families)
   );
   const assumptionsPart = assumptionsSheet(inputs, envelope, fundedNumber);
-  const envelopePart = envelopeSheet(inputs, envelope, assumptionsPart.rates);
+  const envelopePart = envelopeSheet(inputs, envelope, assumptionsPart.rates, head.yearTwoRelease);
   const claimsPart = claimsSheet(framework, inputs.claims, priced, assumptionsPart.rates);
   const riskPart = riskSheet(
     envelope,
@@ -114,6 +119,7 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
       employmentShare: employmentShare(employment, turnedAround),
       employmentTarget: assumptions.employmentTarget,
       clawback,
+      cashTiming,
       rounding: assumptions.rounding,
     },
     envelopePart.cells,
@@ -122,7 +128,6 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   );
 
   const t = envelope.totals;
-  const head = headlineFigures(envelope, assumptions.successRate);
   const envelopeTotal = pounds(head.envelope);
   const atRisk = pounds(head.atRisk);
   const secured = pounds(head.secured);
@@ -142,6 +147,13 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
     stillAtRisk: pounds(risk.totals.atRisk),
     expectedClawback: pounds(clawback.clawback),
     turnedAroundShare: cohort.isZero() ? null : turnedAround.div(cohort).toNumber(),
+    ...(head.yearTwoRelease
+      ? { yearTwoRelease: releaseFigures(framework, head.yearTwoRelease) }
+      : {}),
+    resultsCashByYear: cashTiming.byFinancialYear.map((year) => ({
+      financialYear: year.label,
+      amount: pounds(year.amount),
+    })),
     sentence: envelopeSentence(envelopeTotal, atRisk, secured),
   };
   const sheets = [envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet];

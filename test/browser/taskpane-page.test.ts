@@ -131,6 +131,36 @@ run("the task pane page in headless Chromium", () => {
     await page.close();
   }, 120000);
 
+  it("inside (a fake) Excel, shows a fast-track council's expected clawback and year-2 release", async () => {
+    const page = await browser!.newPage({ viewport: { width: 350, height: 900 } });
+    const errors: string[] = [];
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === base) return route.continue();
+      if (url.hostname === "appsforoffice.microsoft.com")
+        return route.fulfill({
+          body: fakeOfficeScript(BARNET_BOOK),
+          contentType: "text/javascript",
+        });
+      return route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
+    await page.getByTestId("year-two-release").waitFor({ timeout: 30000 });
+    // 58 × £700 + 6 × £800 = £45,400 claimed; × 2.1% checked × 10% invalid = £95.34.
+    expect(await page.getByTestId("claimed").textContent()).toBe("£45,400");
+    expect(await page.getByTestId("clawback").textContent()).toBe("£95.34");
+    expect(await page.getByTestId("year-two-release").textContent()).toBe(
+      "In full: £705,600 paid in Q1 2013/14"
+    );
+    const screenshots = path.join(root, "test-artifacts");
+    fs.mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: path.join(screenshots, "taskpane-release.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+
   it("serves the help page with a section for every function", async () => {
     const page = await browser!.newPage();
     await page.goto(`${base}/help.html`);
@@ -144,7 +174,36 @@ run("the task pane page in headless Chromium", () => {
  * tests' fake Excel (compiled for the browser) holding a phase 2 council's workbook with a totals
  * row, and document settings that say phase 2 was picked in the pane.
  */
-function fakeOfficeScript(): string {
+/** B&NES's phase 2 workbook as kept (the default), or Barnet's fast-track phase 1 one. */
+const PHASE2_BOOK = `
+  book.addSheet("Families", [
+    ["Financial year", "Number of families identified", "Families attached"],
+    ["2015-2016", 700, 527],
+    ["2016-2017", 0, 0],
+    ["Total", 700, 527],
+  ]);
+  book.addSheet("Claims", [
+    ["Date of claim", "Outcome", "No. of families"],
+    ["31/03/2016", "Significant and sustained progress", 200],
+    ["Mar-16", "Sustained and significant progress", 12],
+  ]);
+  var store = exports.installFakeOfficeSettings();
+  store.set("tf-funding-assumptions", { framework: "phase2" });`;
+const BARNET_BOOK = `
+  book.addSheet("Families", [
+    ["Financial year", "Families nominated", "Families attached"],
+    ["2012/13", 705, 294],
+    ["2013/14", 0, 294],
+  ]);
+  book.addSheet("Claims", [
+    ["Claim date", "Outcome", "Families"],
+    ["31/07/2013", "Education & Crime / Anti-Social Behaviour", 58],
+    ["31/10/2013", "Continuous employment", 6],
+  ]);
+  var store = exports.installFakeOfficeSettings();
+  store.set("tf-funding-assumptions", { framework: "phase1-fast-track" });`;
+
+function fakeOfficeScript(workbook = PHASE2_BOOK): string {
   const source = fs.readFileSync(
     path.join(root, "test", "unit", "taskpane", "excel", "fake-excel.ts"),
     "utf8"
@@ -159,19 +218,7 @@ function fakeOfficeScript(): string {
   window.CustomFunctions = { associate: function () {} };
   ${fake}
   var book = exports.installFakeExcel(new exports.FakeWorkbook());
-  book.addSheet("Families", [
-    ["Financial year", "Number of families identified", "Families attached"],
-    ["2015-2016", 700, 527],
-    ["2016-2017", 0, 0],
-    ["Total", 700, 527],
-  ]);
-  book.addSheet("Claims", [
-    ["Date of claim", "Outcome", "No. of families"],
-    ["31/03/2016", "Significant and sustained progress", 200],
-    ["Mar-16", "Sustained and significant progress", 12],
-  ]);
-  var store = exports.installFakeOfficeSettings();
-  store.set("tf-funding-assumptions", { framework: "phase2" });
+  ${workbook}
   Office.HostType = { Excel: "Excel" };
   Office.onReady = function (callback) {
     var info = { host: "Excel", platform: "OfficeOnline" };

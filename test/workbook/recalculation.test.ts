@@ -216,6 +216,31 @@ VARIANTS.push(
   ]
 );
 
+// The year-2 attachment release in its two lower bands (the sample is in full): 60 of a 196
+// commitment (deferred) and exactly a third, 100 of 300 (half now, the rest later).
+VARIANTS.push(
+  [
+    "phase 1, year-2 release deferred (60 of 196)",
+    [
+      ["2012/13", 705, 60],
+      ["2013/14", 0, 300],
+      ["2014/15", 0, 228],
+    ],
+    ROTHERHAM_PATTERN,
+    [["Framework", "phase1"]],
+  ],
+  [
+    "phase 1, year-2 release at exactly a third (100 of 300)",
+    [
+      ["2012/13", 1080, 100],
+      ["2013/14", 0, 300],
+      ["2014/15", 0, 300],
+    ],
+    ROTHERHAM_PATTERN,
+    [["Framework", "phase1"]],
+  ]
+);
+
 // Many claims on one date are added together on the Claims by year sheet: a generated authority's
 // claim log (3,000 rows on quarter-end windows), and whole-family claims crossing a fractional
 // year (rounding "none"), whose fractional parts keep rows of their own.

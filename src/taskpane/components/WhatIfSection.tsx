@@ -6,7 +6,16 @@ import {
   MessageBarBody,
   Subtitle2,
 } from "@fluentui/react-components";
-import { Headline, formatFamilies, formatPercent, formatPounds } from "../whatif";
+import { PlanRelease } from "../../workbook/plan-types";
+import { Headline, formatFamilies, formatPence, formatPercent, formatPounds } from "../whatif";
+
+/** "£705,600 paid in Q1 2013/14; …": each part of the year-2 release with when it is paid. */
+const releaseParts = (release: PlanRelease): string =>
+  release.parts
+    .map(
+      ([when, amount]) => `${formatPounds(amount)} ${when.charAt(0).toLowerCase()}${when.slice(1)}`
+    )
+    .join("; ");
 
 export interface WhatIfSectionProps {
   headline?: Headline;
@@ -53,6 +62,10 @@ export function WhatIfSection({
           <dd data-testid="at-risk">{formatPounds(headline.atRisk)}</dd>
           <dt>Expected results at {formatPercent(headline.successRate)}</dt>
           <dd data-testid="expected">{formatPounds(headline.expectedResults)}</dd>
+          <dt>Results claimed to date</dt>
+          <dd data-testid="claimed">{formatPounds(headline.claimed)}</dd>
+          <dt>Expected clawback after spot checks</dt>
+          <dd data-testid="clawback">{formatPence(headline.expectedClawback)}</dd>
           {headline.breakEven !== undefined && (
             <>
               <dt>Break-even success rate</dt>
@@ -64,6 +77,17 @@ export function WhatIfSection({
         </dl>
       ) : (
         <p>Read the workbook&rsquo;s inputs to see the figures.</p>
+      )}
+      {headline?.yearTwoRelease && (
+        <p data-testid="year-two-release-line">
+          <strong>Year-2 attachment release</strong> (
+          {formatFamilies(headline.yearTwoRelease.workedWith)} of a year-1 commitment of{" "}
+          {formatFamilies(headline.yearTwoRelease.commitment)},{" "}
+          {formatPercent(headline.yearTwoRelease.share)}):{" "}
+          <span data-testid="year-two-release">
+            {headline.yearTwoRelease.band}: {releaseParts(headline.yearTwoRelease)}
+          </span>
+        </p>
       )}
       {headline?.warnings.map((warning) => (
         <MessageBar key={warning} intent="warning" role="status" data-testid="whatif-warning">

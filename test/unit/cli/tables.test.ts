@@ -84,6 +84,45 @@ describe("tf-funding tables: what it prints", () => {
     expect(text).toContain("Still at risk:        £69,325.93");
     expect(text).not.toContain("Turned around");
     expect(text.endsWith(`${summary.sentence}\n\nTables written to out.xlsx`)).toBe(true);
+    expect(text).not.toContain("Year-2 release");
+  });
+
+  it("says the year-2 release and the results cash by the year it arrives, when the plan has them", () => {
+    const text = summaryText(
+      {
+        framework: "phase1",
+        cohort: 705,
+        funded: 588,
+        envelope: 2352000,
+        secured: 1646400,
+        atRisk: 705600,
+        atRiskShare: 0.3,
+        claimedToDate: 357800,
+        forecastToEnd: 0,
+        stillAtRisk: 0,
+        turnedAroundShare: null,
+        yearTwoRelease: {
+          band: "Half now, the rest later",
+          share: 140 / 196,
+          commitment: 196,
+          workedWith: 140,
+          parts: [
+            ["Paid in Q1 2013/14", 360000],
+            ["Paid July to September 2013/14", 360000],
+          ],
+        },
+        resultsCashByYear: [
+          { financialYear: "2013/14", amount: 160900 },
+          { financialYear: "2014/15", amount: 196900 },
+        ],
+        sentence: "",
+      },
+      "out.xlsx"
+    );
+    expect(text).toContain("Results cash in:      2013/14 £160,900, 2014/15 £196,900");
+    expect(text).toContain(
+      "Year-2 release:       Half now, the rest later (140 of a year-1 commitment of 196, 71.4%): £360,000 paid in Q1 2013/14, £360,000 paid July to September 2013/14"
+    );
   });
 });
 

@@ -137,6 +137,15 @@ describe("TF_YEAR2_RELEASE (FUNDING_RULES.md: The MJ and LGC reports, 2013)", ()
     ]);
   });
 
+  it("is refused for phase 2, which has no year-2 release (framework data, not an id test)", () => {
+    expect(call("TF_YEAR2_RELEASE", 300, 99, 470400, "phase2")).toMatch(
+      /^#VALUE! the phase2 framework has no year-2 attachment release \(a phase 1 rule/
+    );
+    expect(
+      (call("TF_YEAR2_RELEASE", 300, 99, 470400, "phase1-fast-track") as unknown[][])[3]
+    ).toEqual(["Deferred until improved performance", 470400]);
+  });
+
   it("pays in full at 75% (225 of 300)", () => {
     expect((call("TF_YEAR2_RELEASE", 300, 225, 470400) as unknown[][])[1]).toEqual([
       "Q1 2013/14",

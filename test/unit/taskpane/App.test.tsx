@@ -9,7 +9,7 @@ import { Overrides, readInputs } from "../../../src/workbook/inputs";
 import { buildPlan } from "../../../src/workbook/plan";
 import { snapshotOfPlan } from "../../../src/workbook/plan-snapshot";
 import { WorkbookPlan } from "../../../src/workbook/plan-types";
-import { samplePlan } from "../../../src/workbook/sample";
+import { inputSheets, samplePlan } from "../../../src/workbook/sample";
 import { WorkbookSnapshot } from "../../../src/workbook/snapshot";
 import { headline } from "../../../src/taskpane/whatif";
 import { serialFromIso } from "../../../src/engine/dates";
@@ -210,6 +210,51 @@ describe("the task pane", () => {
       atRisk: 705600,
       expectedResults: 458640,
     });
+  });
+
+  it("shows the expected clawback beside the claimed figure and the year-2 release band (FUNDING_RULES.md)", async () => {
+    const { api } = fakeApi(sampleSnapshot());
+    const { container } = renderApp(api);
+    await screen.findByTestId("envelope");
+    // The sample: £357,800 claimed × 2.1% checked × 10% invalid (DCLG FOI answer, 2015).
+    expect(screen.getByTestId("claimed").textContent).toBe("£357,800");
+    expect(screen.getByTestId("clawback").textContent).toBe("£751.38");
+    // Barnet, fast-track: 294 attached in year 1 of a 294 commitment (588 over 2 years).
+    expect(screen.getByTestId("year-two-release-line").textContent).toBe(
+      "Year-2 attachment release (294 of a year-1 commitment of 294, 100.0%): In full: £705,600 paid in Q1 2013/14"
+    );
+    expect(screen.getByTestId("year-two-release").textContent).toBe(
+      "In full: £705,600 paid in Q1 2013/14"
+    );
+    expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("shows half now and the rest later at 140 of a 196 commitment, and no band for a spread cohort", async () => {
+    const half = snapshotOfPlan({
+      sheets: inputSheets(
+        [
+          ["2012/13", 705, 140],
+          ["2013/14", 0, 300],
+          ["2014/15", 0, 148],
+        ],
+        [],
+        [["Framework", "phase1"]]
+      ),
+    });
+    const { api } = fakeApi(half);
+    const { unmount } = renderApp(api);
+    await screen.findByTestId("envelope");
+    expect(screen.getByTestId("year-two-release").textContent).toBe(
+      "Half now, the rest later: £360,000 paid in Q1 2013/14; £360,000 paid July to September 2013/14"
+    );
+    expect(screen.getByTestId("clawback").textContent).toBe("£0.00");
+    unmount();
+    const spread = snapshotOfPlan({
+      sheets: inputSheets([["2012/13", 705, null]], [], [["Framework", "phase1"]]),
+    });
+    renderApp(fakeApi(spread).api);
+    await screen.findByTestId("envelope");
+    expect(screen.queryByTestId("year-two-release")).toBeNull();
   });
 
   it("has no accessibility violations", async () => {
