@@ -73,8 +73,8 @@ export function shownText(value: CellValue, format: NumberFormat | undefined): s
  * Width in characters (of Calibri 11's digit, the unit of Excel's column widths) that a text
  * needs, with the cell's padding: letters run a little narrower than digits on average.
  */
-const widthOf = (text: string, bold: boolean | undefined): number =>
-  text.length === 0 ? 0 : text.length * (bold ? 1.05 : 0.95) + 2;
+const widthOf = (text: string, bold: boolean | undefined, digits = false): number =>
+  text.length === 0 ? 0 : text.length * (digits ? 1 : 0.95) * (bold ? 1.1 : 1) + 2;
 
 /** Lines a text takes when wrapped at word breaks within a column `width` characters wide. */
 export function wrappedLines(text: string, width: number, bold?: boolean): number {
@@ -212,7 +212,7 @@ export function layoutForPrint(sheet: PlanSheet, context: PrintContext = {}): Pl
       if (row > helperRows) firstRow = Math.min(firstRow, row);
       if (entry.alone) continue;
       lastColumn = Math.max(lastColumn, column);
-      const width = widthOf(text, entry.cell.bold);
+      const width = widthOf(text, entry.cell.bold, typeof entry.cell.value === "number");
       if (entry.header) {
         // A header may wrap to the width of its longest word.
         const longestWord = Math.max(...text.split(/\s+/).map((word) => widthOf(word, true)));

@@ -244,11 +244,13 @@ describe("the package writer", () => {
     expect(part(out, "[Content_Types].xml")).toContain('<Default Extension="vml"');
   });
 
-  it("freezes the rows down to the header of a sheet's one table, not a sheet of several", async () => {
+  it("freezes the rows the plan says (its table header), and none on a sheet without", async () => {
     const two = generatedSheet("Two", {
       tables: [generatedSheet("x").tables[0], { ...generatedSheet("y").tables[0], topLeft: "A12" }],
     });
-    const workbook = await exceljs(await written(plan([generatedSheet("One"), two])));
+    const workbook = await exceljs(
+      await written(plan([{ ...generatedSheet("One"), frozenRows: 5 }, two]))
+    );
     expect(workbook.getWorksheet("One")!.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
     expect(workbook.getWorksheet("Two")!.views?.[0]?.state).not.toBe("frozen");
   });

@@ -154,8 +154,8 @@ describe("writePlan", () => {
     expect(sheet.getColumn("B").width).toBe(14); // the sheet's width wins over the column's 12
   });
 
-  it("freezes the rows down to the header of a sheet's one table, not a sheet of several", async () => {
-    const one = generatedSheet("One");
+  it("freezes the rows the plan says (its table header), and none on a sheet without", async () => {
+    const one = { ...generatedSheet("One"), frozenRows: 5 };
     const two = generatedSheet("Two", {
       tables: [
         generatedSheet("x").tables[0],

@@ -93,8 +93,10 @@ describe("writing the sample input sheets into an empty workbook", () => {
     });
     expect(book.cell("Families", "A1")).toMatchObject({ bold: true });
     expect(book.cell("Families", "A4")).toMatchObject({ bold: true });
+    // The Outcome column is as wide as its longest outcome (63 characters), capped at 50.
+    expect(plan.sheets[1].widths.B).toBe(50);
     expect(book.sheetNamed("Claims")?.widths.get(2)).toBe(
-      Math.round((64 * 7 + 5) * 0.75 * 100) / 100
+      Math.round((50 * 7 + 5) * 0.75 * 100) / 100
     );
     expect(book.brokenReferences).toEqual([]);
     // Its sheets are the user's from now on: the plan carries no generated marker for them.
