@@ -93,7 +93,7 @@ export function queueSheetLayout(
   page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   page.leftMargin = page.rightMargin = 0.5 * INCH;
   page.topMargin = page.bottomMargin = 0.75 * INCH;
-  page.headerMargin = page.footerMargin = 0.3 * INCH;
+  page.headerMargin = page.footerMargin = (3 * INCH) / 10;
   page.setPrintArea(print.area);
   if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
   const pages = page.headersFooters.defaultForAllPages;
