@@ -513,7 +513,9 @@ class WorksheetProxy extends ClientObject {
     const settable = (target: Record<string, unknown>, names: string[], prefix = "") => {
       for (const name of names) {
         Object.defineProperty(target, name, {
-          set: (value: unknown) => set(prefix + name, value),
+          set: (value: unknown) => {
+            set(prefix + name, value);
+          },
           get: () => {
             throw new Error("the fake does not read the page layout back through proxies");
           },
