@@ -40,7 +40,8 @@ function layout(sheet: ExcelJS.Worksheet, plan: PlanSheet): void {
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printArea: print.area,
+    // exceljs writes "$" + each corner as given: "A$4" becomes the absolute "$A$4" Excel expects.
+    printArea: print.area.replace(/([A-Z]+)(\d+)/gi, "$1$$$2"),
     printTitlesRow: print.titleRows ? `${print.titleRows[0]}:${print.titleRows[1]}` : undefined,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
