@@ -24,6 +24,7 @@ export function styleCell(target: ExcelJS.Cell, cell: PlanCell, columnFormat?: N
   const format = cell.format ?? columnFormat;
   if (format && format !== "general") target.numFmt = NUMBER_FORMATS[format];
   if (cell.bold) target.font = { bold: true };
+  if (cell.wrap) target.alignment = { wrapText: true };
   // exceljs writes notes as legacy comments (the "Notes" of Excel 365), which Excel and
   // LibreOffice both show.
   if (cell.note) target.note = cell.note;

@@ -66,9 +66,11 @@ export function writeTable(sheet: ExcelJS.Worksheet, table: PlanTable): void {
       styleCell(sheet.getCell(start.row + 1 + r, start.column + c), cell, table.columns[c].format)
     )
   );
-  table.columns.forEach(
-    (_, c) => (sheet.getCell(start.row, start.column + c).font = { bold: true })
-  );
+  table.columns.forEach((column, c) => {
+    const header = sheet.getCell(start.row, start.column + c);
+    header.font = { bold: true };
+    if (column.wrapHeader) header.alignment = { wrapText: true };
+  });
   // The totals row is written from the plan, whatever exceljs put there: the same formula text
   // and cached value in every case, and labels in any column (exceljs writes only the first's).
   const totalsRow = start.row + 1 + body.length;

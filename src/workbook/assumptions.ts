@@ -42,6 +42,8 @@ export interface Assumptions {
    * here is the framework's figure or the tool's default. Replaced, never changed in place.
    */
   given?: Partial<Record<AssumptionKey, string>>;
+  /** The authority the workbook is for ("Authority" in its Assumptions table): the page header. */
+  authority?: string;
 }
 
 export type AssumptionKey =
@@ -230,6 +232,15 @@ export function setAssumption(
   return undefined;
 }
 
+/** Labels naming the authority: text for the printed page header, not a what-if setting. */
+const AUTHORITY_NAMES = new Set(
+  ["authority", "local authority", "council", "council name", "authority name"].map(normaliseName)
+);
+
+/** Whether a label in the Assumptions table names the authority the workbook is for. */
+export const isAuthorityLabel = (label: string): boolean =>
+  AUTHORITY_NAMES.has(normaliseName(label));
+
 /** Finds the setting a user's label names, or undefined. */
 export function assumptionKey(label: string): AssumptionKey | undefined {
   return (
@@ -268,6 +279,10 @@ export function readAssumptions(
   ];
   let ok = true;
   for (const { row, label, value, key } of ordered) {
+    if (!key && typeof label === "string" && isAuthorityLabel(label)) {
+      if (typeof value === "string" && value.trim()) assumptions.authority = value.trim();
+      continue;
+    }
     if (!key && typeof label === "string" && isRetiredClawbackRate(label)) {
       problems.push({
         sheet: table.sheet,

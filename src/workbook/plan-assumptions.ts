@@ -208,7 +208,7 @@ export function assumptionsSheet(
     },
     sheet: {
       name: ASSUMPTIONS_SHEET,
-      widths: { A: 34, B: 16, C: 64, D: 16, E: 22, F: 22, G: 22, H: 22, I: 22 },
+      widths: {},
       blocks: [
         {
           topLeft: "A1",

@@ -2,7 +2,7 @@ import { PricedClaim } from "../engine/claims";
 import { Decimal, Tally } from "../engine/money";
 import { Framework } from "../engine/frameworks";
 import { OUTCOME_TYPES } from "../engine/outcomes";
-import { f, label, num, pounds, v } from "./cells";
+import { f, label, literal, num, pounds, v } from "./cells";
 import { ClaimRow } from "./inputs";
 import { RateCells } from "./plan-assumptions";
 import { PlanCell, PlanSheet, PlanTable } from "./plan-types";
@@ -10,7 +10,16 @@ import { PlanCell, PlanSheet, PlanTable } from "./plan-types";
 export const CLAIMS_SHEET = "Claims by year";
 const HEADER_ROW = 4;
 
-/** Absolute ranges of the claim-parts table's columns, for SUMIFS on the PbR risk sheet. */
+/** What the Turned around and Employment columns say, and what SUMIFS looks for in them. */
+export const YES = "yes";
+export const NO = "no";
+const yesNo = (flag: boolean) => (flag ? YES : NO);
+
+/** A SUMIFS criterion matching exactly this text (its wildcards * ? ~ escaped with ~). */
+export const exactly = (text: string): string => literal(text.replace(/[~*?]/g, "~$&"));
+
+/**
+ * Absolute ranges of the claim-parts table's columns, for SUMIFS on the PbR risk sheet. */
 export interface ClaimPartRanges {
   date: string;
   outcome: string;
@@ -92,7 +101,7 @@ export function claimsSheet(
     return [
       v(group.date, "date"),
       v(group.label, "text"),
-      v(group.outcome, "text"),
+      v(OUTCOME_TYPES[group.outcome].label, "text"),
       v(group.year, "count"),
       v(framework.years[group.year - 1].label, "text"),
       v(num(families), "families"),
@@ -100,8 +109,8 @@ export function claimsSheet(
       f(`ROUND(F${r}*G${r},2)`, atRates, "money"),
       v(group.known ? claimed : null, "money"),
       f(`IF(ISNUMBER(I${r}),I${r},H${r})`, claimed, "money"),
-      v(framework.turnedAroundOutcomes.includes(group.outcome)),
-      v(framework.employmentOutcomes.includes(group.outcome)),
+      v(yesNo(framework.turnedAroundOutcomes.includes(group.outcome)), "text"),
+      v(yesNo(framework.employmentOutcomes.includes(group.outcome)), "text"),
     ];
   });
   const first = HEADER_ROW + 1;
@@ -129,8 +138,8 @@ export function claimsSheet(
             { header: "At rates £", format: "money", total: "sum" },
             { header: "Known £", format: "money" },
             { header: "Claimed £", format: "money", total: "sum" },
-            { header: "Turned around", format: "general" },
-            { header: "Employment", format: "general" },
+            { header: "Turned around", format: "text" },
+            { header: "Employment", format: "text" },
           ],
           rows,
           totals: [
@@ -162,20 +171,7 @@ export function claimsSheet(
     },
     sheet: {
       name: CLAIMS_SHEET,
-      widths: {
-        A: 14,
-        B: 44,
-        C: 30,
-        D: 16,
-        E: 22,
-        F: 12,
-        G: 12,
-        H: 14,
-        I: 12,
-        J: 14,
-        K: 14,
-        L: 12,
-      },
+      widths: {},
       blocks: [
         {
           topLeft: "A1",

@@ -54,20 +54,6 @@ function columnKeys(attachedGiven: boolean): ColumnKey[] {
   ];
 }
 
-const WIDTHS: Record<ColumnKey, number> = {
-  year: 38,
-  attached: 18,
-  families: 16,
-  beyond: 24,
-  attachment: 18,
-  results: 24,
-  expected: 20,
-  central: 18,
-  council: 22,
-  grant: 22,
-  programme: 20,
-};
-
 /** The seed reports' sentence, built from the same values as the table. */
 export function envelopeSentence(total: number, atRisk: number, secured: number): string {
   const share = total === 0 ? 0 : atRisk / total;
@@ -243,7 +229,7 @@ export function envelopeSheet(
     },
     sheet: {
       name: ENVELOPE_SHEET,
-      widths: Object.fromEntries(keys.map((key) => [letter(key), WIDTHS[key]])),
+      widths: {},
       blocks: [
         {
           topLeft: "A1",

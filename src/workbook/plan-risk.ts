@@ -4,8 +4,8 @@ import { paidOutcomes } from "../engine/paid-outcomes";
 import { ExpectedClawback, ResultsCashTiming } from "../engine/realism";
 import { PbrRisk, SensitivityRow } from "../engine/risk";
 import { Decimal, ZERO } from "../engine/money";
-import { f, label, literal, num, pounds, v } from "./cells";
-import { ClaimPartRanges } from "./plan-claims";
+import { f, label, num, pounds, v } from "./cells";
+import { ClaimPartRanges, YES, exactly } from "./plan-claims";
 import { EnvelopeCells } from "./plan-envelope";
 import { RateCells } from "./plan-assumptions";
 import { PlanBlock, PlanCell, PlanSheet, PlanTable } from "./plan-types";
@@ -79,7 +79,7 @@ export function riskSheet(
       f(
         sumifs(ranges, "families", [
           ["year", String(y)],
-          ["turnedAround", "TRUE"],
+          ["turnedAround", exactly(YES)],
         ]),
         num(forecastYear.claimedFamilies),
         "families"
@@ -154,7 +154,7 @@ export function riskSheet(
       f(
         sumifs(ranges, "families", [
           ["date", `A${r}`],
-          ["turnedAround", "TRUE"],
+          ["turnedAround", exactly(YES)],
         ]),
         num(point.count),
         "families"
@@ -242,7 +242,7 @@ export function riskSheet(
     [
       label("Employment share of families turned around"),
       f(
-        `IF(F${totalRow}=0,0,${sumifs(ranges, "families", [["employment", "TRUE"]])}/F${totalRow})`,
+        `IF(F${totalRow}=0,0,${sumifs(ranges, "families", [["employment", exactly(YES)]])}/F${totalRow})`,
         facts.employmentShare.toNumber(),
         "percent"
       ),
@@ -270,7 +270,7 @@ export function riskSheet(
   const byOutcomeRows = risk.byOutcome.map((entry, i) => {
     const r = byOutcomeTop + 1 + i;
     const y = entry.year.index;
-    const outcomeCriteria = literal(entry.outcome);
+    const outcomeCriteria = exactly(OUTCOME_TYPES[entry.outcome].label);
     return [
       v(entry.year.label, "text"),
       v(OUTCOME_TYPES[entry.outcome].label, "text"),
@@ -335,7 +335,7 @@ export function riskSheet(
 
   return {
     name: RISK_SHEET,
-    widths: { A: 52, B: 18, C: 20, D: 20, E: 18, F: 20, G: 20, H: 20, I: 18, J: 18, K: 16 },
+    widths: {},
     blocks: [
       {
         topLeft: "A1",

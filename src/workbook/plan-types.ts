@@ -9,14 +9,25 @@
 export type CellValue = number | string | boolean | null;
 
 export type NumberFormat =
-  "money" | "money-pence" | "count" | "families" | "percent" | "date" | "text" | "general";
+  | "money"
+  | "money-pence"
+  | "count"
+  | "families"
+  | "families-fraction"
+  | "percent"
+  | "date"
+  | "text"
+  | "general";
 
 /** Excel number-format codes for each format, in the en-GB style councils use. */
 export const NUMBER_FORMATS: Record<NumberFormat, string> = {
   money: '"£"#,##0;[Red]-"£"#,##0',
   "money-pence": '"£"#,##0.00;[Red]-"£"#,##0.00',
   count: "#,##0",
-  families: "#,##0.##",
+  // Whole families: "#,##0.##" would show "294." in Excel (a trailing point).
+  families: "#,##0",
+  /** Families where fractions are kept (rounding "none"): always two places. */
+  "families-fraction": "#,##0.00",
   percent: "0.0%",
   date: "dd/mm/yyyy",
   text: "@",
@@ -32,6 +43,8 @@ export interface PlanCell {
   bold?: boolean;
   /** A short explanation, written as a cell note where the writer supports it. */
   note?: string;
+  /** Wrap the text within the column (set by the print layout for text wider than its column). */
+  wrap?: boolean;
 }
 
 export interface PlanColumn {
@@ -41,6 +54,8 @@ export interface PlanColumn {
   width?: number;
   /** How the totals row fills this column: a label, a SUM, or nothing. */
   total?: { label: string } | "sum" | "none";
+  /** Wrap the header within the column (set by the print layout for a header wider than it). */
+  wrapHeader?: boolean;
 }
 
 /** An Excel table (ListObject) with a header row, data rows and, optionally, a totals row. */
@@ -71,10 +86,36 @@ export interface PlanChart {
   anchor: string;
 }
 
+/** A header or footer in Excel's codes (&D the date, &P the page, &N the pages; && an &). */
+export interface PlanHeaderFooter {
+  left: string;
+  center: string;
+  right: string;
+}
+
+/**
+ * How a sheet prints: always fitted to one page wide (any number of pages tall), on A4.
+ * Set for every sheet by the print layout (plan-layout.ts), so both writers print alike.
+ */
+export interface PlanPrint {
+  orientation: "portrait" | "landscape";
+  /** The printed rectangle on the sheet, e.g. "A4:K12": the title and helper lines stay off. */
+  area: string;
+  /** Rows repeated at the top of every printed page (first and last row), e.g. the table header. */
+  titleRows?: [number, number];
+  header: PlanHeaderFooter;
+  footer: PlanHeaderFooter;
+}
+
 export interface PlanSheet {
   name: string;
-  /** Column widths (characters) by column letter. */
+  /** Column widths (characters) by column letter: fitted to the cells by the print layout. */
   widths: Record<string, number>;
+  /** Row heights (points) of rows with wrapped text, by row number. */
+  heights?: Record<number, number>;
+  /** Rows frozen at the top (the sheet's table header stays in view); none when absent. */
+  frozenRows?: number;
+  print?: PlanPrint;
   blocks: PlanBlock[];
   tables: PlanTable[];
   charts: PlanChart[];

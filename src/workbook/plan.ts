@@ -13,7 +13,16 @@ import { claimsSheet } from "./plan-claims";
 import { envelopeSentence, envelopeSheet } from "./plan-envelope";
 import { releaseFigures } from "./plan-release";
 import { riskSheet } from "./plan-risk";
-import { GENERATED_NOTE, PlanSummary, PlanTable, WorkbookPlan } from "./plan-types";
+import { layoutForPrint } from "./plan-layout";
+import {
+  GENERATED_NOTE,
+  NumberFormat,
+  PlanCell,
+  PlanSheet,
+  PlanSummary,
+  PlanTable,
+  WorkbookPlan,
+} from "./plan-types";
 
 /**
  * The cash envelope for the inputs: the families attached each year when the Families table
@@ -69,6 +78,26 @@ function addTotalsFormulas(table: PlanTable): void {
     const cell = table.totals?.[i];
     if (cell && column.total === "sum") cell.formula = tableSum(table.name, column.header);
   });
+}
+
+/**
+ * Formats Excel shows cleanly, on every cell of a sheet: a formula that yields text is General,
+ * never Text (editing it in Excel would freeze it as text), and families keep two places only
+ * where fractions of families are kept (rounding "none").
+ */
+export function cleanFormats(sheet: PlanSheet, fractions: boolean): void {
+  const format = (given: NumberFormat | undefined): NumberFormat | undefined =>
+    fractions && given === "families" ? "families-fraction" : given;
+  const fix = (cell: PlanCell, column?: NumberFormat) => {
+    cell.format = format(cell.format);
+    if (cell.formula !== undefined && (cell.format ?? column) === "text") cell.format = "general";
+  };
+  for (const block of sheet.blocks) for (const row of block.rows) for (const cell of row) fix(cell);
+  for (const table of sheet.tables) {
+    for (const column of table.columns) column.format = format(column.format) ?? column.format;
+    for (const row of [...table.rows, ...(table.totals ? [table.totals] : [])])
+      row.forEach((cell, c) => fix(cell, table.columns[c]?.format));
+  }
 }
 
 /**
@@ -160,6 +189,11 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
   for (const sheet of sheets) for (const table of sheet.tables) addTotalsFormulas(table);
   // Row 3 of every generated sheet carries the marker by which a rebuild recognises it.
   for (const sheet of sheets) sheet.blocks.push({ topLeft: "A3", rows: [[label(GENERATED_NOTE)]] });
+  // Last, on every sheet alike: clean formats, then widths, frozen rows and print settings.
+  for (const sheet of sheets) {
+    cleanFormats(sheet, assumptions.rounding === "none");
+    layoutForPrint(sheet, { authority: assumptions.authority });
+  }
   return {
     sheets,
     names: assumptionsPart.names,

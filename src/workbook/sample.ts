@@ -1,7 +1,9 @@
 import { serialFromIso } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { label, v } from "./cells";
+import { isAuthorityLabel } from "./assumptions";
 import { readInputs } from "./inputs";
+import { layoutForPrint } from "./plan-layout";
 import { buildPlan } from "./plan";
 import { snapshotOfPlan } from "./plan-snapshot";
 import { PlanCell, PlanSheet, WorkbookPlan } from "./plan-types";
@@ -52,15 +54,29 @@ const ASSUMPTIONS: AssumptionsData = [
 
 const title = (text: string, note: string): PlanCell[][] => [[label(text, true)], [label(note)]];
 
-/** Input sheets (Families, Claims, Assumptions tables of plain values) for any such data. */
+/**
+ * Input sheets (Families, Claims, Assumptions tables of plain values) for any such data, laid
+ * out for print as the generated sheets are (widths fitted, one page wide).
+ */
 export const inputSheets = (
+  families: FamiliesData,
+  claims: ClaimsData,
+  assumptions: AssumptionsData
+): PlanSheet[] => {
+  const authority = assumptions.find(([setting]) => isAuthorityLabel(setting))?.[1];
+  return unlaid(families, claims, assumptions).map((sheet) =>
+    layoutForPrint(sheet, { authority: typeof authority === "string" ? authority : undefined })
+  );
+};
+
+const unlaid = (
   families: FamiliesData,
   claims: ClaimsData,
   assumptions: AssumptionsData
 ): PlanSheet[] => [
   {
     name: "Families",
-    widths: { A: 16, B: 20, C: 20 },
+    widths: {},
     blocks: [
       {
         topLeft: "A1",
@@ -88,7 +104,7 @@ export const inputSheets = (
   claimsSheet(claims),
   {
     name: "Assumptions",
-    widths: { A: 34, B: 22 },
+    widths: {},
     blocks: [
       {
         topLeft: "A1",
@@ -121,7 +137,7 @@ function claimsSheet(claims: ClaimsData): PlanSheet {
   const referenced = claims.some((claim) => claim[4] !== undefined);
   return {
     name: "Claims",
-    widths: { A: 14, B: 64, C: 12, D: 14, ...(referenced ? { E: 16 } : {}) },
+    widths: {},
     blocks: [
       {
         topLeft: "A1",

@@ -415,3 +415,56 @@ export async function formulaCells(xlsxPath: string): Promise<FormulaCell[]> {
   });
   return cells;
 }
+
+/**
+ * Have LibreOffice print `xlsxPath` to a PDF at `pdfPath` (every sheet, with each sheet's page
+ * setup: print area, fit to pages, orientation, header and footer), with its own profile like
+ * recalculate(), so calls may run in parallel. Rejects if soffice is missing or writes no PDF.
+ */
+export async function printToPdf(
+  xlsxPath: string,
+  pdfPath: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS
+): Promise<void> {
+  const soffice = sofficePath();
+  if (!soffice) throw new Error("LibreOffice is not installed: no soffice on PATH (or $SOFFICE)");
+  const work = await fsp.mkdtemp(path.join(os.tmpdir(), "lo-pdf-"));
+  try {
+    const profile = path.join(work, "profile");
+    const home = path.join(work, "home");
+    const outDir = path.join(work, "out");
+    await fsp.mkdir(path.join(profile, "user"), { recursive: true });
+    await fsp.mkdir(home);
+    await fsp.mkdir(outDir);
+    const input = path.join(work, "workbook.xlsx");
+    await fsp.copyFile(path.resolve(xlsxPath), input);
+    const args = [
+      `-env:UserInstallation=${pathToFileURL(profile).href}`,
+      "--headless",
+      "--invisible",
+      "--nologo",
+      "--nodefault",
+      "--norestore",
+      "--nolockcheck",
+      "--infilter=Calc MS Excel 2007 XML",
+      "--convert-to",
+      "pdf:calc_pdf_Export",
+      "--outdir",
+      outDir,
+      input,
+    ];
+    const result = await run(soffice, args, isolatedEnv(home), timeoutMs);
+    const output = path.join(outDir, "workbook.pdf");
+    const produced = await fsp.stat(output).catch(() => undefined);
+    if (result.code !== 0 || !produced?.isFile() || produced.size === 0) {
+      throw new Error(
+        `LibreOffice did not print ${xlsxPath} to PDF (exit ${result.code ?? result.signal})\n` +
+          `soffice ${args.join(" ")}\n${tail(result.stdout + "\n" + result.stderr)}`
+      );
+    }
+    await fsp.mkdir(path.dirname(path.resolve(pdfPath)), { recursive: true });
+    await fsp.copyFile(output, pdfPath);
+  } finally {
+    await fsp.rm(work, { recursive: true, force: true, maxRetries: 3 });
+  }
+}

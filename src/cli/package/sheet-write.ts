@@ -1,13 +1,11 @@
+import { headerFooterCode } from "../../workbook/plan-layout";
 import { NumberFormat, PlanCell, PlanSheet, PlanTable } from "../../workbook/plan-types";
 import { address, columnNumber, parseAddress } from "../../workbook/snapshot";
 import { DECLARATION, cellText, numberText } from "./cells";
 import { commentsXml, vmlXml } from "./notes";
 import { MAIN_NS, RELATIONSHIPS_NS } from "./parts";
 import { tableLayout, tableXml } from "./table-write";
-import { escapeXml } from "./xml";
-
-/** A table whose header is this near the top sits right under the title: freeze down to it. */
-const FREEZE_WITHIN_ROWS = 5;
+import { buildXml, escapeXml, makeElement } from "./xml";
 
 /** Where a generated sheet's parts go and what they are called; given by the package writer. */
 export interface SheetParts {
@@ -69,7 +67,11 @@ function placeTable(grid: Grid, table: PlanTable): void {
   const { start, body } = tableLayout(table);
   // Header cells must hold exactly the column names, as text.
   table.columns.forEach((column, c) =>
-    grid.put(start.row, start.column + c, { value: column.header, bold: true })
+    grid.put(start.row, start.column + c, {
+      value: column.header,
+      bold: true,
+      wrap: column.wrapHeader,
+    })
   );
   body.forEach((row, r) =>
     row.forEach((cell, c) =>
@@ -104,17 +106,80 @@ function widthsXml(plan: PlanSheet): string {
   return `<cols>${cols.join("")}</cols>`;
 }
 
-/** Frozen rows down to the header of a sheet's one table near the top, so it stays in view. */
+/** The frozen rows the plan gives (its table header), so the header stays in view. */
 function sheetViewXml(plan: PlanSheet): string {
-  const header = plan.tables.length === 1 ? parseAddress(plan.tables[0].topLeft) : undefined;
-  if (!header || header.row > FREEZE_WITHIN_ROWS) {
-    return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
-  }
-  return (
-    '<sheetViews><sheetView workbookViewId="0">' +
-    `<pane ySplit="${header.row}" topLeftCell="A${header.row + 1}" activePane="bottomLeft" state="frozen"/>` +
-    '<selection pane="bottomLeft"/></sheetView></sheetViews>'
-  );
+  const rows = plan.frozenRows;
+  if (!rows) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  return buildXml([
+    makeElement("sheetViews", {}, [
+      makeElement("sheetView", { workbookViewId: 0 }, [
+        makeElement("pane", {
+          ySplit: rows,
+          topLeftCell: `A${rows + 1}`,
+          activePane: "bottomLeft",
+          state: "frozen",
+        }),
+        makeElement("selection", { pane: "bottomLeft" }),
+      ]),
+    ]),
+  ]);
+}
+
+/** A4 (ECMA-376 §18.3.1.63 paperSize 9), as councils print. */
+const A4 = 9;
+
+/**
+ * The page setup elements in CT_Worksheet's order (pageMargins, pageSetup, headerFooter): A4,
+ * the plan's orientation, fitted to one page wide and as many tall as it takes (fitToHeight 0;
+ * sheetPr's fitToPage turns the fitting on), the title and date in the page header.
+ */
+function pageXml(plan: PlanSheet): string {
+  const margins = makeElement("pageMargins", {
+    left: 0.5,
+    right: 0.5,
+    top: 0.75,
+    bottom: 0.75,
+    header: 0.3,
+    footer: 0.3,
+  });
+  const print = plan.print;
+  if (!print) return buildXml([margins]);
+  return buildXml([
+    margins,
+    makeElement("pageSetup", {
+      paperSize: A4,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      orientation: print.orientation,
+    }),
+    makeElement("headerFooter", {}, [
+      makeElement("oddHeader", {}, headerFooterCode(print.header)),
+      makeElement("oddFooter", {}, headerFooterCode(print.footer)),
+    ]),
+  ]);
+}
+
+/** sheetPr, the worksheet's first child: fit-to-page printing, when the sheet prints. */
+const sheetPrXml = (plan: PlanSheet): string =>
+  plan.print
+    ? buildXml([makeElement("sheetPr", {}, [makeElement("pageSetUpPr", { fitToPage: 1 })])])
+    : "";
+
+/**
+ * The sheet's print area and repeated rows, as the workbook-level names Excel keeps them in
+ * (_xlnm.Print_Area and _xlnm.Print_Titles, local to the sheet): name → reference.
+ */
+export function printNames(plan: PlanSheet): Record<string, string> {
+  if (!plan.print) return {};
+  const sheet = `'${plan.name.replace(/'/g, "''")}'!`;
+  const absolute = (cell: string) => cell.replace(/^([A-Z]+)(\d+)$/i, "$$$1$$$2");
+  const [from, to] = plan.print.area.split(":");
+  const names: Record<string, string> = {
+    "_xlnm.Print_Area": `${sheet}${absolute(from)}:${absolute(to ?? from)}`,
+  };
+  const rows = plan.print.titleRows;
+  if (rows) names["_xlnm.Print_Titles"] = `${sheet}$${rows[0]}:$${rows[1]}`;
+  return names;
 }
 
 function relsXml(rels: [string, string, string][]): string {
@@ -141,7 +206,11 @@ function relsXml(rels: [string, string, string][]): string {
 export function writeSheet(
   plan: PlanSheet,
   parts: SheetParts,
-  style: (format: NumberFormat | undefined, bold: boolean | undefined) => number
+  style: (
+    format: NumberFormat | undefined,
+    bold: boolean | undefined,
+    wrap: boolean | undefined
+  ) => number
 ): WrittenSheet {
   const grid = new Grid();
   for (const block of plan.blocks) {
@@ -164,7 +233,7 @@ export function writeSheet(
     for (const column of [...line.keys()].sort((a, b) => a - b)) {
       const { cell, format } = line.get(column)!;
       const ref = address(row, column);
-      const xml = cellXml(ref, cell, style(format, cell.bold));
+      const xml = cellXml(ref, cell, style(format, cell.bold, cell.wrap));
       if (!xml && !cell.note) continue;
       cells.push(xml || `<c r="${ref}"/>`);
       [minRow, maxRow] = [Math.min(minRow, row), Math.max(maxRow, row)];
@@ -174,7 +243,9 @@ export function writeSheet(
         noted.push([row, column]);
       }
     }
-    if (cells.length > 0) rows.push(`<row r="${row}">${cells.join("")}</row>`);
+    const height = plan.heights?.[row];
+    const tall = height ? ` ht="${height}" customHeight="1"` : "";
+    if (cells.length > 0) rows.push(`<row r="${row}"${tall}>${cells.join("")}</row>`);
   }
   const dimension =
     maxRow === 0 ? "A1" : `${address(minRow, minColumn)}:${address(maxRow, maxColumn)}`;
@@ -202,12 +273,13 @@ export function writeSheet(
   const sheet =
     DECLARATION +
     `<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}">` +
+    sheetPrXml(plan) +
     `<dimension ref="${dimension}"/>` +
     sheetViewXml(plan) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     widthsXml(plan) +
     `<sheetData>${rows.join("")}</sheetData>` +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    pageXml(plan) +
     legacy +
     tableParts +
     "</worksheet>";

@@ -131,24 +131,32 @@ export class StyleBook {
     return this.boldFont;
   }
 
-  /** The cell format index (the `s` of a cell) for a number format and weight; 0 is the default. */
-  index(format: NumberFormat | undefined, bold: boolean | undefined): number {
+  /**
+   * The cell format index (the `s` of a cell) for a number format, weight and wrapping; 0 is the
+   * default.
+   */
+  index(format: NumberFormat | undefined, bold: boolean | undefined, wrap?: boolean): number {
     const numFmt = format && format !== "general" ? format : undefined;
-    if (!numFmt && !bold) return 0;
-    const key = `${numFmt ?? ""}|${bold ? "b" : ""}`;
+    if (!numFmt && !bold && !wrap) return 0;
+    const key = `${numFmt ?? ""}|${bold ? "b" : ""}|${wrap ? "w" : ""}`;
     const known = this.xfs.get(key);
     if (known !== undefined) return known;
     const numFmtId = numFmt ? this.numFmtId(numFmt) : 0;
     const fontId = bold ? this.boldFontId() : 0;
-    const xf = makeElement(`${this.prefix}xf`, {
-      numFmtId,
-      fontId,
-      fillId: 0,
-      borderId: 0,
-      xfId: 0,
-      applyNumberFormat: numFmt ? 1 : undefined,
-      applyFont: bold ? 1 : undefined,
-    });
+    const xf = makeElement(
+      `${this.prefix}xf`,
+      {
+        numFmtId,
+        fontId,
+        fillId: 0,
+        borderId: 0,
+        xfId: 0,
+        applyNumberFormat: numFmt ? 1 : undefined,
+        applyFont: bold ? 1 : undefined,
+        applyAlignment: wrap ? 1 : undefined,
+      },
+      wrap ? [makeElement(`${this.prefix}alignment`, { wrapText: 1 })] : []
+    );
     const index = this.append(this.section("cellXfs"), xf);
     this.xfs.set(key, index);
     return index;

@@ -53,11 +53,12 @@ export function mentionsSheet(formula: string, sheet: string): boolean {
  * workbook.xml with the replaced sheets out and the new ones at the end: their sheet ids follow
  * the highest the workbook ever listed, sheet-local names and the views' sheet indexes move
  * with the sheets left, and names are replaced by the plan's (names into a replaced sheet go).
+ * A new sheet's own local names (its print area and print titles) get its new index.
  */
 export function editWorkbook(
   workbook: XmlNode[],
   replaced: readonly PackageSheet[],
-  added: { name: string; relId: string }[],
+  added: { name: string; relId: string; localNames?: Record<string, string> }[],
   highestSheetId: number,
   names: Record<string, string>
 ): void {
@@ -116,7 +117,12 @@ export function editWorkbook(
       return !replaced.some((sheet) => mentionsSheet(formula, sheet.name));
     });
   }
-  if (Object.keys(names).length > 0) {
+  const local = added.flatMap((sheet, i) =>
+    Object.entries(sheet.localNames ?? {}).map(([name, reference]) =>
+      makeElement(`${prefix}definedName`, { name, localSheetId: kept + i }, reference)
+    )
+  );
+  if (Object.keys(names).length > 0 || local.length > 0) {
     if (!defined) {
       defined = makeElement(`${prefix}definedNames`);
       insertInOrder(root, defined, WORKBOOK_ORDER);
@@ -124,6 +130,7 @@ export function editWorkbook(
     for (const [name, reference] of Object.entries(names)) {
       childrenOf(defined).push(makeElement(`${prefix}definedName`, { name }, reference));
     }
+    childrenOf(defined).push(...local);
   } else if (defined && elements(defined).length === 0) {
     // An empty definedNames element is not allowed.
     root[tagOf(root)!] = childrenOf(root).filter((node) => node !== defined);

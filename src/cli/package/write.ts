@@ -10,7 +10,7 @@ import {
 } from "./listing";
 import { REL, isType, readText, relativeTarget, relsPartOf } from "./parts";
 import { PackageSheet, XlsxPackage } from "./read";
-import { WrittenSheet, writeSheet } from "./sheet-write";
+import { WrittenSheet, printNames, writeSheet } from "./sheet-write";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
 import { editWorkbook } from "./workbook-xml";
 import { buildXml } from "./xml";
@@ -119,7 +119,7 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
       ? stylesRel!.target
       : claim((n) => inXl(n === 1 ? "styles.xml" : `styles${n}.xml`));
 
-  const newSheets: { name: string; part: string }[] = [];
+  const newSheets: { name: string; part: string; localNames: Record<string, string> }[] = [];
   for (const sheet of plan.sheets) {
     const part = claim((n) => inXl(`worksheets/sheet${n}.xml`));
     const tableParts = sheet.tables.map(() => claim((n) => inXl(`tables/table${n}.xml`)));
@@ -136,7 +136,7 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
         vmlTarget: relativeTarget(part, vmlPart),
         vmlBlock,
       },
-      (format, bold) => styles.index(format, bold)
+      (format, bold, wrap) => styles.index(format, bold, wrap)
     );
     added.push([part, written.sheet]);
     contentTypes.push([part, TYPE.worksheet]);
@@ -153,7 +153,7 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
       taken.delete(lower(commentsPart));
       taken.delete(lower(vmlPart));
     }
-    newSheets.push({ name: sheet.name, part });
+    newSheets.push({ name: sheet.name, part, localNames: printNames(sheet) });
   }
   if (stylesText === undefined) {
     added.push([stylesPart, buildXml(styles.document)]);
@@ -187,7 +187,11 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
   editWorkbook(
     pkg.workbook,
     replaced,
-    newSheets.map((sheet, i) => ({ name: sheet.name, relId: rels.ids[i] })),
+    newSheets.map((sheet, i) => ({
+      name: sheet.name,
+      relId: rels.ids[i],
+      localNames: sheet.localNames,
+    })),
     Math.max(0, ...pkg.sheets.map((sheet) => sheet.sheetId)),
     plan.names
   );

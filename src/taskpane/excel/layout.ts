@@ -1,4 +1,4 @@
-import { NumberFormat, PlanCell, PlanChart, PlanSheet } from "../../workbook/plan-types";
+import { NumberFormat, PlanCell, PlanChart, PlanPrint, PlanSheet } from "../../workbook/plan-types";
 import { columnNumber, parseAddress } from "../../workbook/snapshot";
 import { Box, boxAddress } from "./addresses";
 import { ExcelInput, formatOf, inputOf, utf8Length, widthInPoints } from "./cells";
@@ -21,6 +21,8 @@ export interface RangeWrite {
   formulas: boolean;
   /** Rectangles (addresses) to make bold. */
   bold: string[];
+  /** Rectangles (addresses) whose text wraps within its column. */
+  wrap: string[];
   cells: number;
   /** Estimated bytes of the request that carries it. */
   bytes: number;
@@ -39,6 +41,12 @@ export interface TableWrite {
 export interface SheetLayout {
   name: string;
   widths: { column: string; points: number }[];
+  /** Rows of wrapped text, as "5:5", with their heights in points. */
+  heights: { rows: string; points: number }[];
+  /** Rows frozen at the top (the plan's), none when absent. */
+  frozenRows?: number;
+  /** The plan's print settings, written where the host supports them (ExcelApi 1.9). */
+  print?: PlanPrint;
   ranges: RangeWrite[];
   tables: TableWrite[];
   charts: PlanChart[];
@@ -97,21 +105,25 @@ function rangeWrite(
   const inputs: ExcelInput[][] = [];
   const formats: string[][] = [];
   const bold: boolean[][] = [];
+  const wrap: boolean[][] = [];
   let formulas = false;
   for (const row of rows) {
     const inputRow: ExcelInput[] = [];
     const formatRow: string[] = [];
     const boldRow: boolean[] = [];
+    const wrapRow: boolean[] = [];
     for (let c = 0; c < columns; c++) {
       const cell = row[c];
       if (cell?.formula !== undefined) formulas = true;
       inputRow.push(inputOf(cell, retarget, empty));
       formatRow.push(formatOf(cell, columnFormats[c]));
       boldRow.push(!!cell?.bold);
+      wrapRow.push(!!cell?.wrap);
     }
     inputs.push(inputRow);
     formats.push(formatRow);
     bold.push(boldRow);
+    wrap.push(wrapRow);
   }
   const write: RangeWrite = {
     sheet,
@@ -120,6 +132,7 @@ function rangeWrite(
     inputs,
     formulas,
     bold: boldRectangles(bold, top, left),
+    wrap: boldRectangles(wrap, top, left),
     cells: rows.length * columns,
     bytes: 0,
   };
@@ -127,11 +140,13 @@ function rangeWrite(
   return write;
 }
 
-export function bytesOf(write: Pick<RangeWrite, "inputs" | "formats" | "bold">): number {
+export function bytesOf(
+  write: Pick<RangeWrite, "inputs" | "formats" | "bold"> & { wrap?: string[] }
+): number {
   return (
     utf8Length(JSON.stringify(write.inputs)) +
     utf8Length(JSON.stringify(write.formats)) +
-    OVERHEAD_BYTES * (2 + write.bold.length)
+    OVERHEAD_BYTES * (2 + write.bold.length + (write.wrap?.length ?? 0))
   );
 }
 
@@ -155,7 +170,13 @@ export function layoutSheet(sheet: PlanSheet, retarget: (formula: string) => str
       sheet.name,
       at.row,
       at.column,
-      [table.columns.map((column) => ({ value: column.header, bold: true }))],
+      [
+        table.columns.map((column) => ({
+          value: column.header,
+          bold: true,
+          wrap: column.wrapHeader,
+        })),
+      ],
       columns,
       retarget
     );
@@ -195,6 +216,12 @@ export function layoutSheet(sheet: PlanSheet, retarget: (formula: string) => str
       .filter(([column, width]) => /^[A-Z]{1,3}$/i.test(column) && width > 0)
       .sort(([a], [b]) => columnNumber(a) - columnNumber(b))
       .map(([column, width]) => ({ column: column.toUpperCase(), points: widthInPoints(width) })),
+    heights: Object.entries(sheet.heights ?? {})
+      .filter(([row, points]) => Number(row) > 0 && points > 0)
+      .sort(([a], [b]) => Number(a) - Number(b))
+      .map(([row, points]) => ({ rows: `${row}:${row}`, points })),
+    frozenRows: sheet.frozenRows,
+    print: sheet.print,
     ranges,
     tables,
     charts: sheet.charts,
@@ -224,10 +251,12 @@ export function splitRows(write: RangeWrite, maxBytes: number): RangeWrite[] {
     const top = at.row + from;
     const inputs = write.inputs.slice(from, to + 1);
     const formats = write.formats.slice(from, to + 1);
-    const bold = write.bold.filter((address) => {
+    const within = (address: string) => {
       const row = start(address.split(":")[0], write.sheet).row;
       return row >= top && row <= at.row + to;
-    });
+    };
+    const bold = write.bold.filter(within);
+    const wrap = write.wrap.filter(within);
     parts.push({
       sheet: write.sheet,
       address: boxAddress({ top, left: at.column, rows: inputs.length, columns }),
@@ -235,8 +264,9 @@ export function splitRows(write: RangeWrite, maxBytes: number): RangeWrite[] {
       inputs,
       formulas: write.formulas,
       bold,
+      wrap,
       cells: inputs.length * columns,
-      bytes: size + OVERHEAD_BYTES * bold.length,
+      bytes: size + OVERHEAD_BYTES * (bold.length + wrap.length),
     });
     from = to + 1;
   }

@@ -1,7 +1,7 @@
 /* global Excel */
 import { PlanChart } from "../../workbook/plan-types";
 import { splitAddress } from "./addresses";
-import { RangeWrite, TableWrite } from "./layout";
+import { RangeWrite, SheetLayout, TableWrite } from "./layout";
 
 /**
  * The units a build is made of, each queuing its Office.js operations on the proxies of one
@@ -56,6 +56,59 @@ export function mentionsTable(write: RangeWrite): boolean {
   );
 }
 
+/** What the host supports beyond ExcelApi 1.1 (Office.context.requirements), asked once. */
+export interface HostSupport {
+  /** worksheet.freezePanes: ExcelApi 1.7. */
+  freeze: boolean;
+  /** worksheet.pageLayout: ExcelApi 1.9. On an older Excel the sheets are written unprinted. */
+  print: boolean;
+}
+
+/** Points in an inch: the page layout's margins are in points. */
+const INCH = 72;
+
+/**
+ * A new sheet's layout, queued with its creation: column widths, heights of rows with wrapped
+ * text, the frozen header rows and the print settings (A4, one page wide, print area, repeated
+ * header rows, page header and footer). No round trip of its own.
+ */
+export function queueSheetLayout(
+  sheet: Excel.Worksheet,
+  layout: SheetLayout,
+  support: HostSupport
+): void {
+  for (const { column, points } of layout.widths) {
+    sheet.getRange(`${column}:${column}`).format.columnWidth = points;
+  }
+  for (const { rows, points } of layout.heights) sheet.getRange(rows).format.rowHeight = points;
+  if (layout.frozenRows && support.freeze) sheet.freezePanes.freezeRows(layout.frozenRows);
+  const print = layout.print;
+  if (!print || !support.print) return;
+  const page = sheet.pageLayout;
+  page.paperSize = Excel.PaperType.a4;
+  page.orientation =
+    print.orientation === "landscape"
+      ? Excel.PageOrientation.landscape
+      : Excel.PageOrientation.portrait;
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  page.leftMargin = page.rightMargin = 0.5 * INCH;
+  page.topMargin = page.bottomMargin = 0.75 * INCH;
+  page.headerMargin = page.footerMargin = (3 * INCH) / 10;
+  page.setPrintArea(print.area);
+  if (print.titleRows) page.setPrintTitleRows(`$${print.titleRows[0]}:$${print.titleRows[1]}`);
+  const pages = page.headersFooters.defaultForAllPages;
+  pages.leftHeader = print.header.left;
+  pages.centerHeader = print.header.center;
+  pages.rightHeader = print.header.right;
+  pages.leftFooter = print.footer.left;
+  pages.centerFooter = print.footer.center;
+  pages.rightFooter = print.footer.right;
+}
+
+/** Bytes a sheet's layout adds to the request that creates it. */
+export const layoutBytes = (layout: SheetLayout): number =>
+  (SMALL_STEP_BYTES * (layout.widths.length + layout.heights.length + (layout.print ? 8 : 0))) / 4;
+
 export function rangeStep(write: RangeWrite): Step {
   return {
     bytes: write.bytes,
@@ -68,6 +121,7 @@ export function rangeStep(write: RangeWrite): Step {
       if (write.formulas) range.formulas = write.inputs;
       else range.values = write.inputs;
       for (const address of write.bold) sheet.getRange(address).format.font.bold = true;
+      for (const address of write.wrap) sheet.getRange(address).format.wrapText = true;
     },
   };
 }
@@ -90,6 +144,7 @@ export function tableStep(table: TableWrite, temporaryName: string): Step {
         row.numberFormat = table.totals.formats;
         row.formulas = table.totals.inputs;
         for (const address of table.totals.bold) sheet.getRange(address).format.font.bold = true;
+        for (const address of table.totals.wrap) sheet.getRange(address).format.wrapText = true;
       }
     },
   };

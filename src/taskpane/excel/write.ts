@@ -1,4 +1,4 @@
-/* global Excel */
+/* global Excel, Office */
 import { WorkbookPlan } from "../../workbook/plan-types";
 import { retargetFormula } from "./addresses";
 import { WriteFailedError, messageOf } from "./errors";
@@ -9,9 +9,12 @@ import {
   Build,
   SMALL_STEP_BYTES,
   Step,
+  HostSupport,
   chartStep,
+  layoutBytes,
   mentionsTable,
   packBatches,
+  queueSheetLayout,
   rangeStep,
   tableStep,
 } from "./steps";
@@ -76,6 +79,24 @@ function token(): string {
   return `${Date.now().toString(36).slice(-3)}${random}`;
 }
 
+/**
+ * Which layout APIs this Excel has: frozen panes need ExcelApi 1.7, page layout 1.9. Without
+ * Office's requirements (outside Office) neither is assumed.
+ */
+export function hostSupport(): HostSupport {
+  const supports = (version: string): boolean => {
+    try {
+      return (
+        typeof Office !== "undefined" &&
+        Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
+      );
+    } catch {
+      return false;
+    }
+  };
+  return { freeze: supports("1.7"), print: supports("1.9") };
+}
+
 function withEquals(reference: string): string {
   return reference.startsWith("=") ? reference : `=${reference}`;
 }
@@ -130,16 +151,15 @@ export async function writePlan(plan: WorkbookPlan, options: WriteOptions): Prom
       if (estimate > BATCH_BUDGET_BYTES) writes = writes.flatMap((w) => splitRows(w, CHUNK_BYTES));
 
       const steps: Step[] = [];
+      const support = hostSupport();
       plan.sheets.forEach((sheet, i) =>
         steps.push({
-          bytes: SMALL_STEP_BYTES,
+          bytes: SMALL_STEP_BYTES + layoutBytes(layouts[i]),
           cells: 0,
           queue: (build) => {
             const added = build.workbook.worksheets.add(temporary[i]);
             build.sheets.set(sheet.name.toLowerCase(), added);
-            for (const { column, points } of layouts[i].widths) {
-              added.getRange(`${column}:${column}`).format.columnWidth = points;
-            }
+            queueSheetLayout(added, layouts[i], support);
           },
         })
       );

@@ -13,6 +13,7 @@ import {
   PlanSummary,
   WorkbookPlan,
 } from "../../../src/workbook/plan-types";
+import { layoutForPrint } from "../../../src/workbook/plan-layout";
 import { unzip, zip } from "../../support/zip";
 
 /**
@@ -244,13 +245,74 @@ describe("the package writer", () => {
     expect(part(out, "[Content_Types].xml")).toContain('<Default Extension="vml"');
   });
 
-  it("freezes the rows down to the header of a sheet's one table, not a sheet of several", async () => {
+  it("freezes the rows the plan says (its table header), and none on a sheet without", async () => {
     const two = generatedSheet("Two", {
       tables: [generatedSheet("x").tables[0], { ...generatedSheet("y").tables[0], topLeft: "A12" }],
     });
-    const workbook = await exceljs(await written(plan([generatedSheet("One"), two])));
+    const workbook = await exceljs(
+      await written(plan([{ ...generatedSheet("One"), frozenRows: 5 }, two]))
+    );
     expect(workbook.getWorksheet("One")!.views[0]).toMatchObject({ state: "frozen", ySplit: 5 });
     expect(workbook.getWorksheet("Two")!.views?.[0]?.state).not.toBe("frozen");
+  });
+
+  it("prints as the plan says: page setup in the schema's order, fitted one page wide", async () => {
+    const money = layoutForPrint(generatedSheet("Money & Co"), { authority: "Barnet" });
+    const xml = part(await written(plan([money])), "xl/worksheets/sheet2.xml");
+    const order = [...xml.matchAll(/<(\w+)[\s>/]/g)].map((m) => m[1]);
+    const at = (tag: string) => order.indexOf(tag);
+    expect(at("sheetPr")).toBe(1); // right after <worksheet>
+    for (const [before, after] of [
+      ["sheetPr", "dimension"],
+      ["sheetData", "pageMargins"],
+      ["pageMargins", "pageSetup"],
+      ["pageSetup", "headerFooter"],
+      ["headerFooter", "legacyDrawing"],
+      ["legacyDrawing", "tableParts"],
+    ]) {
+      expect(at(before)).toBeGreaterThanOrEqual(0);
+      expect(at(before)).toBeLessThan(at(after));
+    }
+    expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(xml).toMatch(
+      /<pageSetup paperSize="9" fitToWidth="1" fitToHeight="0" orientation="portrait"\/>/
+    );
+    // The title's & is doubled: & begins Excel's header codes.
+    expect(xml).toContain(
+      "<oddHeader>&amp;LBarnet&amp;C&amp;&quot;-,Bold&quot;Money &amp;&amp; Co&amp;R&amp;D</oddHeader>"
+    );
+    expect(xml).toContain("<oddFooter>&amp;CPage &amp;P of &amp;N</oddFooter>");
+    expect(xml).toContain(
+      '<pane ySplit="5" topLeftCell="A6" activePane="bottomLeft" state="frozen"/>'
+    );
+  });
+
+  it("names each sheet's print area and titles with its own sheet index, after a rebuild too", async () => {
+    const laid = (name: string) => layoutForPrint(generatedSheet(name));
+    const first = await written(plan([laid("One"), laid("Two")]));
+    const names = (file: string) =>
+      [...part(file, "xl/workbook.xml").matchAll(/<definedName ([^>]*)>([^<]*)</g)]
+        .filter((m) => m[1].includes("_xlnm"))
+        .map(
+          (m) =>
+            `${/name="([^"]+)"/.exec(m[1])![1]}@${/localSheetId="(\d+)"/.exec(m[1])![1]} ${m[2]}`
+        )
+        .sort();
+    expect(names(first)).toEqual([
+      "_xlnm.Print_Area@1 'One'!$A$5:$D$8",
+      "_xlnm.Print_Area@2 'Two'!$A$5:$D$8",
+      "_xlnm.Print_Titles@1 'One'!$5:$5",
+      "_xlnm.Print_Titles@2 'Two'!$5:$5",
+    ]);
+    // Rebuilding One alone: Two moves to index 1 with its names; the new One is last.
+    const again = await written(plan([laid("One")]), first);
+    expect((await exceljs(again)).worksheets.map((s) => s.name)).toEqual(["Mine", "Two", "One"]);
+    expect(names(again)).toEqual([
+      "_xlnm.Print_Area@1 'Two'!$A$5:$D$8",
+      "_xlnm.Print_Area@2 'One'!$A$5:$D$8",
+      "_xlnm.Print_Titles@1 'Two'!$5:$5",
+      "_xlnm.Print_Titles@2 'One'!$5:$5",
+    ]);
   });
 
   it("gives an empty table one blank body row, as Excel does", async () => {

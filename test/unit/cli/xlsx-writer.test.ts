@@ -2,6 +2,8 @@ import ExcelJS from "exceljs";
 import { BadFileError } from "../../../src/cli/parse-arg";
 import { readSnapshot } from "../../../src/cli/xlsx-snapshot";
 import { writePlan } from "../../../src/cli/xlsx-writer";
+import { layoutForPrint } from "../../../src/workbook/plan-layout";
+import { unzip } from "../../support/zip";
 import {
   GENERATED_NOTE,
   NUMBER_FORMATS,
@@ -154,8 +156,26 @@ describe("writePlan", () => {
     expect(sheet.getColumn("B").width).toBe(14); // the sheet's width wins over the column's 12
   });
 
-  it("freezes the rows down to the header of a sheet's one table, not a sheet of several", async () => {
-    const one = generatedSheet("One");
+  it("prints as the plan says: A4 one page wide, the print area and titles as absolute names", async () => {
+    const laid = layoutForPrint(generatedSheet("Money"), { authority: "Barnet" });
+    const workbook = new ExcelJS.Workbook();
+    writePlan(workbook, plan([laid]));
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const files = unzip(buffer);
+    const book = files["xl/workbook.xml"].toString("utf8");
+    expect(book).toContain("&apos;Money&apos;!$A$5:$D$8</definedName>");
+    expect(book).toContain("&apos;Money&apos;!$5:$5</definedName>");
+    const sheet = Object.entries(files).find(([name]) =>
+      name.startsWith("xl/worksheets/sheet")
+    )![1];
+    const xml = sheet.toString("utf8");
+    expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*fitToWidth="1" fitToHeight="0"/);
+    expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(xml).toContain("&amp;LBarnet&amp;C");
+  });
+
+  it("freezes the rows the plan says (its table header), and none on a sheet without", async () => {
+    const one = { ...generatedSheet("One"), frozenRows: 5 };
     const two = generatedSheet("Two", {
       tables: [
         generatedSheet("x").tables[0],

@@ -40,6 +40,14 @@ export interface FakeSheet {
   name: string;
   cells: Map<number, FakeCell>;
   widths: Map<number, number>;
+  /** Row heights (points) set through range.format.rowHeight. */
+  heights?: Map<number, number>;
+  /** Cells (row, column keys) set to wrap their text. */
+  wrapped?: Set<number>;
+  /** Rows frozen through freezePanes.freezeRows. */
+  frozenRows?: number;
+  /** What worksheet.pageLayout was given, by property ("orientation", "printArea", …). */
+  page?: Record<string, unknown>;
 }
 
 export interface FakeTable {
@@ -81,6 +89,7 @@ export interface SyncRecord {
 
 export const REQUEST_LIMIT = 5 * 1024 * 1024;
 const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
 const KEY = 20000; // > Excel's 16,384 columns
 
 const key = (row: number, column: number) => row * KEY + column;
@@ -113,6 +122,12 @@ export interface Box {
 
 export function parseRangeAddress(address: string): Box {
   const clean = address.replace(/\$/g, "");
+  const rowRange = /^(\d+):(\d+)$/.exec(clean);
+  if (rowRange) {
+    const a = Number(rowRange[1]);
+    const b = Number(rowRange[2]);
+    return { top: Math.min(a, b), left: 1, rows: Math.abs(b - a) + 1, columns: MAX_COLUMNS };
+  }
   const column = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(clean);
   if (column) {
     const a = lettersToNumber(column[1]);
@@ -479,6 +494,60 @@ class WorksheetProxy extends ClientObject {
     return new ChartCollectionProxy(this.context, this);
   }
 
+  get freezePanes(): { freezeRows: (count: number) => void } {
+    return {
+      freezeRows: (count: number) =>
+        this.op("worksheet.freezePanes.freezeRows", [count], () => {
+          this.target().frozenRows = count;
+        }),
+    };
+  }
+
+  /** worksheet.pageLayout (ExcelApi 1.9): what it is given is kept by property on the sheet. */
+  get pageLayout(): Record<string, unknown> {
+    const set = (property: string, value: unknown) =>
+      this.op(`worksheet.pageLayout.${property}`, [value], () => {
+        const sheet = this.target();
+        (sheet.page ??= {})[property] = value;
+      });
+    const settable = (target: Record<string, unknown>, names: string[], prefix = "") => {
+      for (const name of names) {
+        Object.defineProperty(target, name, {
+          set: (value: unknown) => {
+            set(prefix + name, value);
+          },
+          get: () => {
+            throw new Error("the fake does not read the page layout back through proxies");
+          },
+        });
+      }
+      return target;
+    };
+    const pages = settable(
+      {},
+      ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"],
+      "headersFooters.defaultForAllPages."
+    );
+    return settable(
+      {
+        setPrintArea: (area: unknown) => set("printArea", area),
+        setPrintTitleRows: (rows: unknown) => set("printTitleRows", rows),
+        headersFooters: { defaultForAllPages: pages },
+      },
+      [
+        "paperSize",
+        "orientation",
+        "zoom",
+        "leftMargin",
+        "rightMargin",
+        "topMargin",
+        "bottomMargin",
+        "headerMargin",
+        "footerMargin",
+      ]
+    );
+  }
+
   delete(): void {
     this.op("worksheet.delete", [], () => this.book.deleteSheet(this.target()));
   }
@@ -508,6 +577,14 @@ class RangeFormat {
 
   set columnWidth(points: number) {
     this.range.setWidth(points);
+  }
+
+  set rowHeight(points: number) {
+    this.range.setHeight(points);
+  }
+
+  set wrapText(value: boolean) {
+    this.range.setWrap(value);
   }
 
   get columnWidth(): number {
@@ -586,6 +663,28 @@ class RangeProxy extends ClientObject {
       for (let r = box.top; r < box.top + box.rows; r++) {
         for (let c = box.left; c < box.left + box.columns; c++) {
           (this.book.cellAt(sheet, r, c, true) as FakeCell).bold = value;
+        }
+      }
+    });
+  }
+
+  setHeight(points: number): void {
+    this.op("range.format.rowHeight", [points], () => {
+      const { sheet, box } = this.target();
+      sheet.heights ??= new Map();
+      for (let r = box.top; r < box.top + box.rows; r++) sheet.heights.set(r, points);
+    });
+  }
+
+  setWrap(value: boolean): void {
+    this.op("range.format.wrapText", [value], () => {
+      const { sheet, box } = this.target();
+      if (box.rows * box.columns > 1e6) throw new Error("the fake does not wrap whole columns");
+      sheet.wrapped ??= new Set();
+      for (let r = box.top; r < box.top + box.rows; r++) {
+        for (let c = box.left; c < box.left + box.columns; c++) {
+          if (value) sheet.wrapped.add(key(r, c));
+          else sheet.wrapped.delete(key(r, c));
         }
       }
     });
@@ -1113,6 +1212,8 @@ export class FakeWorkbook {
     },
     ChartType,
     ChartSeriesBy,
+    PaperType: { a4: "A4", letter: "Letter" },
+    PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
   };
 
   /** Every request context Excel.run made, so tests can spy on their sync. */
@@ -1501,6 +1602,30 @@ export class FakeWorkbook {
 export function installFakeExcel(book = new FakeWorkbook()): FakeWorkbook {
   (globalThis as unknown as { Excel: unknown }).Excel = book.excel;
   return book;
+}
+
+/**
+ * Installs Office.context.requirements for the ExcelApi sets up to `version` (keeping the
+ * document settings when they are installed): the writer asks it before freezing panes (1.7)
+ * and setting the page layout (1.9).
+ */
+export function installFakeRequirements(version: string): void {
+  const office = ((globalThis as unknown as { Office?: { context?: Record<string, unknown> } })
+    .Office ?? {}) as { context?: Record<string, unknown> };
+  const minor = (v: string) => Number(v.split(".")[1] ?? 0);
+  office.context = {
+    ...(office.context ?? {}),
+    requirements: {
+      isSetSupported: (set: string, wanted = "1.1") =>
+        set === "ExcelApi" && minor(wanted) <= minor(version),
+    },
+  };
+  (globalThis as unknown as { Office: unknown }).Office = office;
+}
+
+/** Removes the global Office (a test that installed requirements leaves none behind). */
+export function removeFakeOffice(): void {
+  delete (globalThis as unknown as { Office?: unknown }).Office;
 }
 
 /**

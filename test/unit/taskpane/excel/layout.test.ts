@@ -12,6 +12,7 @@ import {
 } from "../../../../src/taskpane/excel/cells";
 import { boldRectangles, layoutSheet, splitRows } from "../../../../src/taskpane/excel/layout";
 import { packBatches } from "../../../../src/taskpane/excel/write";
+import { layoutForPrint } from "../../../../src/workbook/plan-layout";
 import { NUMBER_FORMATS, PlanSheet } from "../../../../src/workbook/plan-types";
 
 const renames = new Map([
@@ -250,5 +251,46 @@ describe("splitting and packing very large writes", () => {
       6
     );
     expect(batches.map((b) => b.map((s) => s.bytes))).toEqual([[3, 3], [3], [5, 1], [9], [1]]);
+  });
+});
+
+describe("layoutSheet: the plan's print layout", () => {
+  it("carries wrapped cells, row heights, frozen rows and print settings from the plan", () => {
+    const sheet: PlanSheet = layoutForPrint({
+      name: "Notes",
+      widths: {},
+      blocks: [
+        { topLeft: "A1", rows: [[{ value: "Notes", bold: true }]] },
+        {
+          topLeft: "A4",
+          rows: [
+            [
+              { value: "Label", bold: true },
+              { value: "Value", bold: true },
+            ],
+            [{ value: "word ".repeat(20).trim() }, { value: 12, format: "count" }],
+          ],
+        },
+      ],
+      tables: [
+        {
+          name: "TF_Notes",
+          topLeft: "D4",
+          columns: [{ header: "A header long enough to wrap in its column", format: "count" }],
+          rows: [[{ value: 1 }]],
+        },
+      ],
+      charts: [],
+    });
+    const layout = layoutSheet(sheet, (f) => f);
+    expect(layout.ranges.find((r) => r.address === "A4:B5")?.wrap).toEqual(["A5"]);
+    expect(layout.ranges.find((r) => r.address === "D4")?.wrap).toEqual(["D4"]);
+    expect(layout.heights).toEqual([
+      { rows: "4:4", points: sheet.heights![4] },
+      { rows: "5:5", points: 30 },
+    ]);
+    expect(layout.frozenRows).toBe(4);
+    expect(layout.print).toMatchObject({ area: "A4:D5", titleRows: [4, 4] });
+    expect(layout.widths.map((w) => w.column)).toEqual(["A", "B", "C", "D"]);
   });
 });

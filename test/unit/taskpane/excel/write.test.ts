@@ -13,7 +13,14 @@ import {
   WorkbookPlan,
 } from "../../../../src/workbook/plan-types";
 import { samplePlan } from "../../../../src/workbook/sample";
-import { FakeContext, FakeWorkbook, formatBox, installFakeExcel } from "./fake-excel";
+import {
+  FakeContext,
+  FakeWorkbook,
+  formatBox,
+  installFakeExcel,
+  installFakeRequirements,
+  removeFakeOffice,
+} from "./fake-excel";
 import { inputsFor, planFrom, sampleInputs, seed } from "./plans";
 
 afterEach(() => jest.restoreAllMocks());
@@ -93,12 +100,98 @@ describe("writing the sample input sheets into an empty workbook", () => {
     });
     expect(book.cell("Families", "A1")).toMatchObject({ bold: true });
     expect(book.cell("Families", "A4")).toMatchObject({ bold: true });
+    // The Outcome column is as wide as its longest outcome (63 characters), capped at 50.
+    expect(plan.sheets[1].widths.B).toBe(50);
     expect(book.sheetNamed("Claims")?.widths.get(2)).toBe(
-      Math.round((64 * 7 + 5) * 0.75 * 100) / 100
+      Math.round((50 * 7 + 5) * 0.75 * 100) / 100
     );
     expect(book.brokenReferences).toEqual([]);
     // Its sheets are the user's from now on: the plan carries no generated marker for them.
     expect((await readWorkbook()).sheets.filter((s) => s.generated)).toEqual([]);
+  });
+});
+
+describe("the print layout, as the plan gives it", () => {
+  afterEach(() => removeFakeOffice());
+  const key = (row: number, column: number) => row * 20000 + column; // the fake's cell key
+  /** The sample's inputs naming the authority in their Assumptions table. */
+  const named = () => {
+    const sheets = sampleInputs();
+    sheets
+      .find((sheet) => sheet.name === "Assumptions")!
+      .tables[0].rows.push([
+        { value: "Authority", format: "text" },
+        { value: "Barnet", format: "text" },
+      ]);
+    return sheets;
+  };
+
+  it("writes frozen rows, wrapping, row heights and page layout with no extra round trip", async () => {
+    installFakeRequirements("1.9");
+    const book = withInputs(named());
+    const plan = planFrom(named());
+    const syncs = jest.spyOn(FakeContext.prototype, "sync");
+
+    const result = await writePlan(plan, yes);
+
+    expect(syncs).toHaveBeenCalledTimes(2);
+    expect(result.syncs).toBe(2);
+    for (const planned of plan.sheets) {
+      const sheet = book.sheetNamed(planned.name)!;
+      const print = planned.print!;
+      expect(sheet.frozenRows).toBe(planned.frozenRows);
+      expect(sheet.page).toEqual({
+        paperSize: "A4",
+        orientation: print.orientation === "landscape" ? "Landscape" : "Portrait",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        leftMargin: 36,
+        rightMargin: 36,
+        topMargin: 54,
+        bottomMargin: 54,
+        headerMargin: 21.6,
+        footerMargin: 21.6,
+        printArea: print.area,
+        ...(print.titleRows
+          ? { printTitleRows: `$${print.titleRows[0]}:$${print.titleRows[1]}` }
+          : {}),
+        "headersFooters.defaultForAllPages.leftHeader": "Barnet",
+        "headersFooters.defaultForAllPages.centerHeader": print.header.center,
+        "headersFooters.defaultForAllPages.rightHeader": "&D",
+        "headersFooters.defaultForAllPages.leftFooter": "",
+        "headersFooters.defaultForAllPages.centerFooter": "Page &P of &N",
+        "headersFooters.defaultForAllPages.rightFooter": "",
+      });
+      for (const [row, points] of Object.entries(planned.heights ?? {}))
+        expect(sheet.heights?.get(Number(row))).toBe(points);
+    }
+    expect(book.sheetNamed("Cash envelope")!.frozenRows).toBe(4);
+    expect(book.sheetNamed("Cash envelope")!.page!.orientation).toBe("Landscape");
+    // The long labels of the PbR risk sheet wrap, within a column fitted to 50 characters.
+    const risk = book.sheetNamed("PbR risk")!;
+    const wrapped = plan.sheets[1].blocks.flatMap((block) => {
+      const top = Number(block.topLeft.slice(1));
+      return block.rows.flatMap((row, r) => (row[0]?.wrap ? [top + r] : []));
+    });
+    expect(wrapped.length).toBeGreaterThan(0);
+    for (const row of wrapped) expect(risk.wrapped?.has(key(row, 1))).toBe(true);
+  });
+
+  it("skips the page layout on an Excel before ExcelApi 1.9, still freezing the header", async () => {
+    installFakeRequirements("1.8");
+    const book = withInputs();
+    const plan = planFrom(sampleInputs());
+    const result = await writePlan(plan, yes);
+    expect(result.syncs).toBe(2);
+    expect(book.sheetNamed("Cash envelope")!.page).toBeUndefined();
+    expect(book.sheetNamed("Cash envelope")!.frozenRows).toBe(4);
+    expectWritten(book, plan);
+  });
+
+  it("writes neither outside Office (no requirements to ask)", async () => {
+    const book = withInputs();
+    await writePlan(planFrom(sampleInputs()), yes);
+    expect(book.sheetNamed("Cash envelope")!.page).toBeUndefined();
+    expect(book.sheetNamed("Cash envelope")!.frozenRows).toBeUndefined();
   });
 });
 
