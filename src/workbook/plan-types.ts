@@ -32,6 +32,11 @@ export interface PlanCell {
   bold?: boolean;
   /** A short explanation, written as a cell note where the writer supports it. */
   note?: string;
+  /**
+   * What the cell is for a report, where it is more than a figure: "sentence" marks a narrative
+   * sentence (a formula yielding text) that a report writer renders as a paragraph.
+   */
+  role?: "sentence";
 }
 
 export interface PlanColumn {
