@@ -143,10 +143,10 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
       { header: "Financial year", format: "text", total: { label: "Total" } },
       { header: "Families funded", format: countFormat(column(1)), total: "sum" },
       { header: "Attachment £", format: moneyFormat(column(2)), total: "sum" },
-      { header: "Results (PbR) £", format: moneyFormat(column(3)), total: "sum" },
+      { header: "PbR £", format: moneyFormat(column(3)), total: "sum" },
       { header: "Total £", format: moneyFormat(column(4)), total: "sum" },
       { header: "Attachment %", format: "percent", total: "none" },
-      { header: "Results (PbR) %", format: "percent", total: "none" },
+      { header: "PbR %", format: "percent", total: "none" },
     ],
     rows: envelopeRows,
     // The headline figures; the SUBTOTAL formulas of the "sum" columns are added with every table's.
@@ -210,7 +210,7 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
   const outcomesNote = [
     [
       label(
-        `A family is turned around by ${turnedAroundLabels.join(" or ")}; the other outcomes are paid beside these and are not added in. Cohort: ${wholePounds(summary.cohort)} families.`
+        `Turned around: ${turnedAroundLabels.join(" or ")}. The other outcomes are paid beside these and are not added in.`
       ),
     ],
   ];
@@ -271,14 +271,12 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
   const claimedShare = share(summary.claimedToDate, summary.atRisk);
   const pbrText =
     `£${wholePounds(summary.claimedToDate)} claimed to date for ${wholePounds(turnedAround)} ${turnedAround === 1 ? "family" : "families"} turned around ` +
-    `(${onePlacePercent(summary.turnedAroundShare ?? 0)} of the cohort of ${wholePounds(summary.cohort)}), ` +
-    `${onePlacePercent(claimedShare)} of the £${wholePounds(summary.atRisk)} payment-by-results maximum; ` +
-    `£${wholePounds(pbrValues.clawback)} is expected to be repaid after spot checks.`;
+    `(${onePlacePercent(summary.turnedAroundShare ?? 0)} of the cohort), ` +
+    `${onePlacePercent(claimedShare)} of the £${wholePounds(summary.atRisk)} payment-by-results maximum.`;
   const pbrFormula =
     `"£"&TEXT(${p("claimed")},"#,##0")&" claimed to date for "&TEXT(${ta},"#,##0")&IF(${ta}=1," family"," families")&" turned around ("` +
-    `&TEXT(${cohortShare(ta)},"0.0%")&" of the cohort of "&TEXT(TF_Cohort,"#,##0")&"), "` +
-    `&TEXT(${ratio(p("claimed"), p("maximum"))},"0.0%")&" of the £"&TEXT(${p("maximum")},"#,##0")&" payment-by-results maximum; £"` +
-    `&TEXT(${p("clawback")},"#,##0")&" is expected to be repaid after spot checks."`;
+    `&TEXT(${cohortShare(ta)},"0.0%")&" of the cohort), "&TEXT(${ratio(p("claimed"), p("maximum"))},"0.0%")` +
+    `&" of the £"&TEXT(${p("maximum")},"#,##0")&" payment-by-results maximum."`;
 
   // The success rate the forecast stands on: families turned around by the end (so far and
   // forecast) of the families funded.
@@ -293,13 +291,13 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
   const by = longDate(risk.forecast.forecastDate);
   const trend = risk.forecast.basis === "trend";
   const forecastText = trend
-    ? `At the success rate of ${onePlacePercent(rate.toNumber())} that the claims so far point to, a further £${wholePounds(pbrValues.further)} is forecast by ${by} (the last claim window), leaving £${wholePounds(summary.stillAtRisk)} at risk.`
-    : `With too few claim dates for a trend, no further results are forecast by ${by} (the last claim window), leaving £${wholePounds(summary.stillAtRisk)} at risk.`;
+    ? `At the success rate of ${onePlacePercent(rate.toNumber())} that the claims so far point to, a further £${wholePounds(pbrValues.further)} is forecast by ${by}, leaving £${wholePounds(summary.stillAtRisk)} at risk.`
+    : `With too few claim dates for a trend, no further results are forecast by ${by}, leaving £${wholePounds(summary.stillAtRisk)} at risk.`;
   const forecastFormula = trend
     ? `"At the success rate of "&TEXT(${rateFormula},"0.0%")&" that the claims so far point to, a further £"&TEXT(${p("further")},"#,##0")` +
-      `&" is forecast by "&TEXT(TF_ProgrammeEnd,"d mmmm yyyy")&" (the last claim window), leaving £"&TEXT(${p("atRisk")},"#,##0")&" at risk."`
+      `&" is forecast by "&TEXT(TF_ProgrammeEnd,"d mmmm yyyy")&", leaving £"&TEXT(${p("atRisk")},"#,##0")&" at risk."`
     : `"With too few claim dates for a trend, no further results are forecast by "&TEXT(TF_ProgrammeEnd,"d mmmm yyyy")` +
-      `&" (the last claim window), leaving £"&TEXT(${p("atRisk")},"#,##0")&" at risk."`;
+      `&", leaving £"&TEXT(${p("atRisk")},"#,##0")&" at risk."`;
 
   const labels = [
     ...envelope.rows.map((row) => row.year.label),
@@ -310,13 +308,14 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
   return {
     name: REPORT_SHEET,
     widths: {
-      A: Math.min(72, Math.max(24, ...labels.map((text) => text.length + 2))),
-      B: 16,
-      C: 16,
-      D: 18,
-      E: 16,
-      F: 16,
-      G: 18,
+      // Labels in a proportional font take about nine tenths of a digit's width a character.
+      A: Math.max(24, ...labels.map((text) => Math.ceil(text.length * 0.9) + 2)),
+      B: 15,
+      C: 13,
+      D: 12,
+      E: 13,
+      F: 14,
+      G: 10,
     },
     blocks: [
       {
