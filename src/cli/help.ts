@@ -16,7 +16,7 @@ export type Command = (typeof COMMANDS)[number];
 
 const TABLES_HELP = `Usage: tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
 
-Adds the funding tables (Cash envelope, PbR risk, Claims by year, Funding assumptions) to a copy
+Adds the funding tables (Report, Cash envelope, PbR risk, Claims by year, Funding assumptions) to a copy
 of IN. IN's Families table, its Claims table (optional) and its Assumptions table (optional)
 are read; IN is never changed: its sheets are copied to OUT, which is written whole or not at
 all, and a rebuild replaces only the sheets tables made.

@@ -54,3 +54,11 @@ export function wholePercent(share: number): string {
  */
 export const tableSum = (table: string, column: string): string =>
   `SUBTOTAL(109,${table}[${column.replace(/([[\]#'])/g, "'$1")}])`;
+
+/**
+ * A share as Excel's TEXT(x, "0.0%") shows it, the rounding councils publish: 472 of 730
+ * families turned around is "64.7%" (Rotherham, 2014). Half a tenth of a percent rounds up.
+ */
+export function onePlacePercent(share: number): string {
+  return `${(Math.round(share * 1000 + 1e-9) / 10).toFixed(1)}%`;
+}

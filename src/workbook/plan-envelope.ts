@@ -61,6 +61,17 @@ export function envelopeSentence(total: number, atRisk: number, secured: number)
 }
 
 /**
+ * envelopeSentence as a live formula over the cells holding the envelope's total, the £ at risk
+ * on results and the £ secured: its value is envelopeSentence of those cells' values.
+ */
+export function envelopeSentenceFormula(total: string, atRisk: string, secured: string): string {
+  return (
+    `"Total cash envelope £"&TEXT(${total},"#,##0")&", of which £"&TEXT(${atRisk},"#,##0")&" ("&TEXT(IF(${total}=0,0,${atRisk}/${total}),"0%")` +
+    `&") depends on payment by results; £"&TEXT(${secured},"#,##0")&" is secured as attachment fees."`
+  );
+}
+
+/**
  * The cash-envelope sheet: per financial year the families attached, funded and beyond the
  * funded number (when the Families table gives attachments), attachment £, the results
  * maximum, expected results at the assumed success rate, the council's contribution and the
@@ -174,9 +185,11 @@ export function envelopeSheet(
   const share = (part: number) => (total === 0 ? 0 : part / total);
   const below = totalRow + 2;
   const sentence = envelopeSentence(total, atRisk, secured);
-  const sentenceFormula =
-    `"Total cash envelope £"&TEXT(${tot("central")},"#,##0")&", of which £"&TEXT(${tot("results")},"#,##0")&" ("&TEXT(IF(${tot("central")}=0,0,${tot("results")}/${tot("central")}),"0%")` +
-    `&") depends on payment by results; £"&TEXT(${tot("attachment")},"#,##0")&" is secured as attachment fees."`;
+  const sentenceFormula = envelopeSentenceFormula(
+    tot("central"),
+    tot("results"),
+    tot("attachment")
+  );
   const summary: PlanCell[][] = [
     [label("Secured and at risk", true), label("£", true), label("Share of envelope", true)],
     [

@@ -45,6 +45,11 @@ export interface PlanCell {
   note?: string;
   /** Wrap the text within the column (set by the print layout for text wider than its column). */
   wrap?: boolean;
+  /**
+   * What the cell is for a report, where it is more than a figure: "sentence" marks a narrative
+   * sentence (a formula yielding text) that a report writer renders as a paragraph.
+   */
+  role?: "sentence";
 }
 
 export interface PlanColumn {

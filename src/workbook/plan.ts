@@ -12,6 +12,7 @@ import { assumptionsSheet } from "./plan-assumptions";
 import { claimsSheet } from "./plan-claims";
 import { envelopeSentence, envelopeSheet } from "./plan-envelope";
 import { releaseFigures } from "./plan-release";
+import { reportSheet } from "./plan-report";
 import { riskSheet } from "./plan-risk";
 import { layoutForPrint } from "./plan-layout";
 import {
@@ -101,7 +102,7 @@ export function cleanFormats(sheet: PlanSheet, fractions: boolean): void {
 }
 
 /**
- * The workbook plan: the Cash envelope, PbR risk, Claims by year and Funding assumptions sheets,
+ * The workbook plan: the Report, Cash envelope, PbR risk, Claims by year and Funding assumptions sheets,
  * every computed cell a native formula over the inputs and the assumptions, cached with the
  * engine's value. A failure is a FundingError saying what to change.
  */
@@ -185,7 +186,12 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
     })),
     sentence: envelopeSentence(envelopeTotal, atRisk, secured),
   };
-  const sheets = [envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet];
+  // The Report first: the sheet a report author came for, and the one a build leaves open.
+  const report = reportSheet(
+    { envelope, risk, summary },
+    { envelope: envelopePart.sheet, risk: riskPart }
+  );
+  const sheets = [report, envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet];
   for (const sheet of sheets) for (const table of sheet.tables) addTotalsFormulas(table);
   // Row 3 of every generated sheet carries the marker by which a rebuild recognises it.
   for (const sheet of sheets) sheet.blocks.push({ topLeft: "A3", rows: [[label(GENERATED_NOTE)]] });

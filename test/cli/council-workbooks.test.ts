@@ -166,6 +166,7 @@ describe("a plan before the first claim", () => {
     await out.xlsx.readFile(file("families-only-out.xlsx"));
     expect(out.worksheets.map((w) => w.name)).toEqual([
       "Families",
+      "Report",
       "Cash envelope",
       "PbR risk",
       "Claims by year",

@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => cli.remove());
 
-const GENERATED = ["Cash envelope", "PbR risk", "Claims by year", "Funding assumptions"];
+const GENERATED = ["Report", "Cash envelope", "PbR risk", "Claims by year", "Funding assumptions"];
 
 /** What each readable fixture needs on the command line, and the chart a user drew in it. */
 const READABLE: Partial<Record<FixtureName, { flags: string[]; chart?: string }>> = {

@@ -48,6 +48,7 @@ describe("tf-funding sample and tables", () => {
       "Families",
       "Claims",
       "Assumptions",
+      "Report",
       "Cash envelope",
       "PbR risk",
       "Claims by year",
@@ -56,6 +57,7 @@ describe("tf-funding sample and tables", () => {
     for (const sheet of before.sheets)
       expect(after.sheets.find((s) => s.name === sheet.name)?.cells).toEqual(sheet.cells);
     expect(after.sheets.filter((s) => s.generated).map((s) => s.name)).toEqual([
+      "Report",
       "Cash envelope",
       "PbR risk",
       "Claims by year",

@@ -240,6 +240,21 @@ VARIANTS.push(
     [["Framework", "phase1"]],
   ]
 );
+// Rotherham's published share: 472 of a cohort of 730 turned around, which the Report sheet's
+// sentence shows as 64.7% (TEXT(x, "0.0%")).
+VARIANTS.push([
+  "phase 1, 472 of 730 turned around (Rotherham's 64.7%)",
+  [["2012/13", 730, null]],
+  [
+    ["2013-07-31", "Education & Crime / Anti-Social Behaviour", 100, null],
+    ["2013-10-31", "Education & Crime / Anti-Social Behaviour", 135, null],
+    ["2014-02-28", "Progress to work", 27, null],
+    ["2014-02-28", "Education & Crime / Anti-Social Behaviour", 100, null],
+    ["2014-05-31", "Continuous employment", 37, null],
+    ["2014-08-31", "Education & Crime / Anti-Social Behaviour", 100, null],
+  ],
+  [["Framework", "phase1"]],
+]);
 
 // Many claims on one date are added together on the Claims by year sheet: a generated authority's
 // claim log (3,000 rows on quarter-end windows), and whole-family claims crossing a fractional
@@ -323,7 +338,7 @@ run("LibreOffice recalculates the generated workbook to the engine's figures", (
     const { input, plan } = build([["2012/13", 705, null]], ROTHERHAM_PATTERN, [
       ["Framework", "phase1-fast-track"],
     ]);
-    const attachment = plan.sheets[0].tables[0].rows[0][2];
+    const attachment = plan.sheets.find((s) => s.name === "Cash envelope")!.tables[0].rows[0][2];
     // A deliberate slip: year-1 families at the year-2 fee. The cell and the cells that add it up are named.
     attachment.formula = attachment.formula?.replace("$C$22", "$C$23");
     const found = await mismatches("wrong", input, plan);

@@ -106,7 +106,9 @@ describe("the task pane", () => {
     expect(within(dialog).getByText(/Cash envelope will be replaced/)).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Replace", hidden: true }));
     expect(
-      await screen.findByText(/Built Cash envelope, PbR risk, Claims by year, Funding assumptions/)
+      await screen.findByText(
+        /Built Report, Cash envelope, PbR risk, Claims by year, Funding assumptions/
+      )
     ).toBeTruthy();
     expect(written).toHaveLength(1);
     expect(written[0].summary.envelope).toBe(2352000);

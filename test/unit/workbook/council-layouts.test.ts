@@ -183,6 +183,7 @@ describe("a plan before the first claim", () => {
   it("builds every sheet with nothing claimed", () => {
     const plan = planOf(book(BUDGET));
     expect(plan.sheets.map((s) => s.name)).toEqual([
+      "Report",
       "Cash envelope",
       "PbR risk",
       "Claims by year",

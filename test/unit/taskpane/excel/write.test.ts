@@ -12,6 +12,7 @@ import {
   PlanSheet,
   WorkbookPlan,
 } from "../../../../src/workbook/plan-types";
+import { REPORT_SHEET, REPORT_TABLES } from "../../../../src/workbook/plan-report";
 import { samplePlan } from "../../../../src/workbook/sample";
 import {
   FakeContext,
@@ -209,7 +210,7 @@ describe("building the funding sheets", () => {
 
     expect(syncs).toHaveBeenCalledTimes(2);
     expect(result).toEqual({
-      sheets: ["Cash envelope", "PbR risk", "Claims by year", "Funding assumptions"],
+      sheets: ["Report", "Cash envelope", "PbR risk", "Claims by year", "Funding assumptions"],
       syncs: 2,
       cells: expect.any(Number),
       replaced: [],
@@ -230,7 +231,8 @@ describe("building the funding sheets", () => {
     expect(book.sheets.map((s) => s.name).filter((n) => TEMPORARY.test(n))).toEqual([]);
     // Each write request ran with calculation suspended; the new envelope is shown.
     expect(book.syncLog.slice(1).every((s) => s.suspended)).toBe(true);
-    expect(book.sheetById(book.activeSheetId)?.name).toBe("Cash envelope");
+    // The Report, first of the plan's sheets, is the one a build leaves open.
+    expect(book.sheetById(book.activeSheetId)?.name).toBe("Report");
     expect(result.cells).toBe(
       plan.sheets.reduce(
         (n, s) =>
@@ -246,6 +248,61 @@ describe("building the funding sheets", () => {
         0
       )
     );
+  });
+
+  it("writes the Report sheet: its three tables, figures and live sentences, in the same two round trips", async () => {
+    const book = withInputs();
+    const plan = planFrom(sampleInputs());
+    const report = plan.sheets.find((s) => s.name === REPORT_SHEET)!;
+    const syncs = jest.spyOn(FakeContext.prototype, "sync");
+
+    await writePlan(plan, yes);
+
+    expect(syncs).toHaveBeenCalledTimes(2);
+    expect(
+      book.tables
+        .filter((t) => book.sheetById(t.sheetId)?.name === REPORT_SHEET)
+        .map((t) => [t.name, formatBox({ ...t }), t.showTotals])
+    ).toEqual([
+      [REPORT_TABLES.envelope, "A6:G8", true],
+      [REPORT_TABLES.outcomes, "A12:C17", true],
+      [REPORT_TABLES.pbr, "A22:C28", false],
+    ]);
+    // Figures are formulas over the other generated sheets, with the engine's formats.
+    expect(book.cell(REPORT_SHEET, "C7")).toMatchObject({
+      kind: "formula",
+      formula: "='Cash envelope'!$E$5",
+      format: NUMBER_FORMATS.money,
+    });
+    expect(book.cell(REPORT_SHEET, "B9")).toMatchObject({
+      kind: "formula",
+      formula: "=SUBTOTAL(109,TF_ReportEnvelope[Families funded])",
+      format: NUMBER_FORMATS.count,
+      bold: true,
+    });
+    expect(book.cell(REPORT_SHEET, "A16")).toMatchObject({
+      kind: "text",
+      value: "Continuous employment (following previous claim for ASB / Education)",
+    });
+    expect(book.cell(REPORT_SHEET, "B26")).toMatchObject({
+      kind: "formula",
+      formula: "='PbR risk'!$J$7",
+      format: NUMBER_FORMATS["money-pence"],
+    });
+    // The sentences: formulas that are not formatted as text, so editing them keeps them live.
+    const sentences = planCells(plan).filter(
+      (c) => c.sheet === REPORT_SHEET && c.cell.role === "sentence"
+    );
+    expect(sentences.map((c) => c.address)).toEqual(["A32", "A33", "A34"]);
+    for (const { address, cell } of sentences) {
+      const found = book.cell(REPORT_SHEET, address);
+      expect(found).toMatchObject({ kind: "formula", formula: `=${cell.formula}` });
+      expect(found?.format).not.toBe("@");
+    }
+    expect(book.sheetNamed(REPORT_SHEET)?.widths.get(1)).toBe(
+      Math.round((report.widths.A * 7 + 5) * 0.75 * 100) / 100
+    );
+    expect(book.brokenReferences).toEqual([]);
   });
 
   it("creates the plan's workbook names, pointing at the final sheets", async () => {
@@ -299,7 +356,7 @@ describe("building the funding sheets", () => {
       columns: 11,
     });
     // Excel's own SUBTOTAL in the last column is replaced by the plan's totals.
-    const totals = plan.sheets[0].tables[0].totals?.[10];
+    const totals = plan.sheets.find((s) => s.name === "Cash envelope")!.tables[0].totals?.[10];
     expect(totals?.formula).toBe("SUBTOTAL(109,TF_Envelope[Total programme £])");
     expect(book.cell("Cash envelope", "K7")).toMatchObject({
       kind: "formula",
@@ -548,6 +605,7 @@ describe("replacing the sheets this add-in generated", () => {
     const result = await writePlan(plan, { replace: "ask", confirm });
 
     expect(confirm).toHaveBeenCalledWith([
+      "Report",
       "Cash envelope",
       "PbR risk",
       "Claims by year",
