@@ -355,16 +355,17 @@ export function riskSheet(
     charts: [
       {
         kind: "column-clustered",
-        title: "PbR by year: maximum, claimed to date and forecast to the end",
+        title: "PbR by year: maximum, claimed and forecast",
         categories: `'${RISK_SHEET}'!$A$${first}:$A$${last}`,
         series: [
           { name: "Results maximum £", values: `'${RISK_SHEET}'!$D$${first}:$D$${last}` },
           { name: "Claimed to date £", values: `'${RISK_SHEET}'!$E$${first}:$E$${last}` },
           { name: "Forecast to end £", values: `'${RISK_SHEET}'!$J$${first}:$J$${last}` },
         ],
-        // Beside the forecast block (columns A and B), above the claim history's title.
+        // Beside the forecast block and the claim history (columns A to C), down to the row
+        // above the by-outcome table's title (that table is six columns wide).
         anchor: `D${scalarsTop}`,
-        to: `G${historyTop - 2}`,
+        to: `G${byOutcomeTop - 2}`,
       },
     ],
   };
