@@ -1,36 +1,23 @@
 import { PlanCell, PlanSheet, WorkbookPlan } from "./plan-types";
+import { placeSheet } from "./plan-snapshot";
 import { address, parseAddress } from "./snapshot";
 
 /**
- * The plan's cells by sheet and address, as the writers place them: blocks, then tables (header
- * names, data rows, totals row; a later cell wins). A chart's ranges point at these cells, and
- * their values are what a chart caches for viewers that do not recalculate.
+ * The plan's cells of a sheet by address, as the writers place them (plan-snapshot.ts); a table
+ * header is its column's name as text. A chart's ranges point at these cells, and their values
+ * are what a chart caches for viewers that do not recalculate.
  */
 export function planSheetCells(sheet: PlanSheet): Map<string, PlanCell> {
   const cells = new Map<string, PlanCell>();
-  for (const block of sheet.blocks) {
-    const start = parseAddress(block.topLeft);
-    if (!start) continue;
-    block.rows.forEach((row, r) =>
-      row.forEach((cell, c) => cells.set(address(start.row + r, start.column + c), cell))
-    );
-  }
-  for (const table of sheet.tables) {
-    const start = parseAddress(table.topLeft);
-    if (!start) continue;
-    table.columns.forEach((column, c) =>
-      cells.set(address(start.row, start.column + c), { value: column.header, format: "text" })
-    );
-    const place = (row: PlanCell[], r: number) =>
-      row.forEach((cell, c) =>
-        cells.set(address(r, start.column + c), {
-          ...cell,
-          format: cell.format ?? table.columns[c]?.format,
-        })
-      );
-    table.rows.forEach((row, r) => place(row, start.row + 1 + r));
-    if (table.totals) place(table.totals, start.row + 1 + Math.max(1, table.rows.length));
-  }
+  placeSheet(
+    sheet,
+    (row, column, cell) =>
+      cells.set(
+        address(row, column),
+        cell !== null && typeof cell === "object" ? cell : { value: cell, format: "text" }
+      ),
+    () => undefined
+  );
   return cells;
 }
 
