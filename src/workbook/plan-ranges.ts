@@ -40,13 +40,14 @@ export function parseQualifiedRange(reference: string): {
 
 /**
  * The plan's cells of a sheet-qualified range, row by row (a range is one row or one column in
- * a chart); undefined where the plan writes nothing.
+ * a chart); undefined where the plan writes nothing, or on a sheet the plan does not write.
  */
 export function planCellsOf(plan: WorkbookPlan, reference: string): (PlanCell | undefined)[] {
   const { sheet: name, first, last } = parseQualifiedRange(reference);
+  // A range on a sheet the plan does not write (a user's input sheet) has no plan cells: a chart
+  // over it is drawn from Excel's own calculation, with nothing cached.
   const sheet = plan.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  if (!sheet) throw new Error(`a chart range is on a sheet the plan does not write: ${reference}`);
-  const cells = planSheetCells(sheet);
+  const cells = sheet ? planSheetCells(sheet) : new Map<string, PlanCell>();
   const found: (PlanCell | undefined)[] = [];
   for (let row = first.row; row <= last.row; row++)
     for (let column = first.column; column <= last.column; column++)
