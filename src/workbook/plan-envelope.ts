@@ -10,6 +10,8 @@ import { columnLetters } from "./snapshot";
 
 export const ENVELOPE_SHEET = "Cash envelope";
 const HEADER_ROW = 4;
+/** The chart's height in rows (about 7.5 cm at Excel's default row height). */
+const CHART_ROWS = 18;
 
 /** Where the envelope's cells are, for the PbR risk sheet's formulas. */
 export interface EnvelopeCells {
@@ -230,6 +232,9 @@ export function envelopeSheet(
       ]
     : [];
 
+  // Below the sentence for reports and the release block, where there is one.
+  const chartTop =
+    below + summary.length + 1 + (releaseRows.length ? releaseRows[0].rows.length + 1 : 0);
   const sheet = `'${ENVELOPE_SHEET}'!`;
   const column = (key: ColumnKey) => `${sheet}$${letter(key)}$${first}:$${letter(key)}$${last}`;
   return {
@@ -262,14 +267,15 @@ export function envelopeSheet(
       charts: [
         {
           kind: "column-stacked",
-          title: "Central money by year: attachment and results",
+          title: "Income by financial year: attachment fees and results (PbR)",
           categories: column("year"),
           series: [
             { name: "Attachment £", values: column("attachment") },
             { name: "Results (PbR) maximum £", values: column("results") },
           ],
-          // Two columns clear of the table, whichever columns it has.
-          anchor: `${columnLetters(keys.length + 2)}${HEADER_ROW}`,
+          // Under the table's first four columns.
+          anchor: `A${chartTop}`,
+          to: `D${chartTop + CHART_ROWS - 1}`,
         },
       ],
     },

@@ -272,6 +272,13 @@ export function layoutForPrint(sheet: PlanSheet, context: PrintContext = {}): Pl
       printColumn = Math.max(printColumn, end);
     }
   }
+  // The charts print with their sheet: the area reaches each one's bottom-right cell.
+  for (const chart of sheet.charts) {
+    const corner = parseAddress(chart.to);
+    if (!corner) continue;
+    lastRow = Math.max(lastRow, corner.row);
+    printColumn = Math.max(printColumn, corner.column);
+  }
   for (let column = lastColumn + 1; column <= printColumn; column++) {
     widthAt.set(column, MIN_WIDTH);
   }

@@ -364,14 +364,17 @@ export function riskSheet(
     charts: [
       {
         kind: "column-clustered",
-        title: "Results by year: claimed, forecast and still at risk",
+        title: "PbR by year: maximum, claimed and forecast",
         categories: `'${RISK_SHEET}'!$A$${first}:$A$${last}`,
         series: [
+          { name: "Results maximum £", values: `'${RISK_SHEET}'!$D$${first}:$D$${last}` },
           { name: "Claimed to date £", values: `'${RISK_SHEET}'!$E$${first}:$E$${last}` },
-          { name: "Forecast more £", values: `'${RISK_SHEET}'!$I$${first}:$I$${last}` },
-          { name: "Still at risk £", values: `'${RISK_SHEET}'!$K$${first}:$K$${last}` },
+          { name: "Forecast to end £", values: `'${RISK_SHEET}'!$J$${first}:$J$${last}` },
         ],
-        anchor: `M${HEADER_ROW}`,
+        // Beside the forecast block and the claim history (columns A to C), down to the row
+        // above the by-outcome table's title (that table is six columns wide).
+        anchor: `D${scalarsTop}`,
+        to: `G${byOutcomeTop - 2}`,
       },
     ],
   };

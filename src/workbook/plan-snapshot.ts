@@ -29,7 +29,8 @@ export function snapshotOfPlan(plan: Pick<WorkbookPlan, "sheets">): WorkbookSnap
   return { sheets, tables };
 }
 
-function placeSheet(
+/** Puts a sheet's cells where the writers put them: blocks, then tables (a later cell wins). */
+export function placeSheet(
   sheet: PlanSheet,
   put: (row: number, column: number, cell: PlanCell | CellValue) => void,
   addTable: (name: string, range: string, totals: boolean) => void

@@ -89,6 +89,11 @@ export interface PlanChart {
   series: { name: string; values: string }[];
   /** Where the chart goes: the cell of its top-left corner. */
   anchor: string;
+  /**
+   * The cell of its bottom-right corner: the chart covers anchor to this cell, inclusive, and
+   * sits clear of the sheet's tables and blocks. A chart is drawn wherever a sheet lists it.
+   */
+  to: string;
 }
 
 /** A header or footer in Excel's codes (&D the date, &P the page, &N the pages; && an &). */

@@ -26,6 +26,8 @@ export const TYPE = {
   comments: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   vml: "application/vnd.openxmlformats-officedocument.vmlDrawing",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 };
 
 const EMPTY_RELATIONSHIPS =

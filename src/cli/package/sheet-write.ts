@@ -17,6 +17,8 @@ export interface SheetParts {
   vmlTarget: string;
   /** The VML shape-id block (o:idmap), unique among the workbook's VML drawings. */
   vmlBlock: number;
+  /** The drawing part holding the sheet's charts, when it has any (see chart-write.ts). */
+  drawingTarget?: string;
 }
 
 export interface WrittenSheet {
@@ -200,8 +202,8 @@ function relsXml(rels: [string, string, string][]): string {
  * A generated sheet's parts: the worksheet (elements in the order ECMA-376's CT_Worksheet
  * demands: sheetViews, sheetFormatPr, cols, sheetData, …, legacyDrawing, tableParts), its
  * tables, and its notes as a comments part with the VML drawing Excel shows them with.
- * Charts (plan.charts) are not written here: a later issue adds them; the task pane's Office.js
- * writer draws them natively, and the tables they chart are all here.
+ * The sheet's charts are drawn by the drawing part at parts.drawingTarget (the package writer
+ * makes it and the chart parts with chart-write.ts); the sheet only points at it.
  */
 export function writeSheet(
   plan: PlanSheet,
@@ -263,6 +265,13 @@ export function writeSheet(
     rels.push([vml, `${RELATIONSHIPS_NS}/vmlDrawing`, parts.vmlTarget]);
     legacy = `<legacyDrawing r:id="${vml}"/>`;
   }
+  // The charts' drawing comes before legacyDrawing and tableParts, as CT_Worksheet demands.
+  let drawing = "";
+  if (plan.charts.length > 0 && parts.drawingTarget) {
+    const id = `rId${rels.length + 1}`;
+    rels.push([id, `${RELATIONSHIPS_NS}/drawing`, parts.drawingTarget]);
+    drawing = `<drawing r:id="${id}"/>`;
+  }
   const tableParts =
     plan.tables.length === 0
       ? ""
@@ -280,6 +289,7 @@ export function writeSheet(
     widthsXml(plan) +
     `<sheetData>${rows.join("")}</sheetData>` +
     pageXml(plan) +
+    drawing +
     legacy +
     tableParts +
     "</worksheet>";

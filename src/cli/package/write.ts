@@ -8,7 +8,16 @@ import {
   editContentTypes,
   editRelationships,
 } from "./listing";
-import { REL, isType, readText, relativeTarget, relsPartOf } from "./parts";
+import { CHART_REL, chartXml, drawingXml, relationshipsXml } from "./chart-write";
+import {
+  REL,
+  Relationship,
+  isType,
+  readRelationships,
+  readText,
+  relativeTarget,
+  relsPartOf,
+} from "./parts";
 import { PackageSheet, XlsxPackage } from "./read";
 import { WrittenSheet, printNames, writeSheet } from "./sheet-write";
 import { MINIMAL_STYLES, StyleBook } from "./styles";
@@ -58,6 +67,22 @@ async function vmlBlocksInUse(pkg: XlsxPackage, removed: Set<string>): Promise<S
 }
 
 /**
+ * The parts a replaced sheet's drawing owns, to leave out with it: the drawing, its charts, and
+ * what each chart part owns in turn (Excel's chart style and colour parts, a chart's own
+ * shapes), with their relationships parts. Pictures a drawing shows may be shared: they stay.
+ */
+async function drawingParts(pkg: XlsxPackage, rel: Relationship): Promise<string[]> {
+  const owned = [rel.target, relsPartOf(rel.target)];
+  for (const chart of await readRelationships(pkg.zip, rel.target)) {
+    if (chart.external || !isType(chart.type, REL.chart)) continue;
+    owned.push(chart.target, relsPartOf(chart.target));
+    for (const part of await readRelationships(pkg.zip, chart.target))
+      if (!part.external && !/\/image$|\/hyperlink$/.test(part.type)) owned.push(part.target);
+  }
+  return owned;
+}
+
+/**
  * Works out OUT: the parts of the generated sheets this plan replaces are left out, the listing
  * parts (workbook, its relationships, content types) and styles are rewritten with a real XML
  * parser, and the plan's sheets are added. Nothing is written yet: a user's sheet in the way
@@ -75,6 +100,8 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
         isType(rel.type, kind)
       );
       if (owned && !rel.external) removed.add(lower(rel.target));
+      if (isType(rel.type, REL.drawing) && !rel.external)
+        for (const part of await drawingParts(pkg, rel)) removed.add(lower(part));
     }
   }
   const gone = new Set(replaced.map((sheet) => sheet.name));
@@ -127,6 +154,33 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
     const vmlPart = claim((n) => inXl(`drawings/vmlDrawing${n}.vml`));
     do vmlBlock++;
     while (vmlBlocks.has(vmlBlock));
+    // Charts: one drawing part for the sheet, one chart part per chart, never a name in use.
+    const drawingPart =
+      sheet.charts.length > 0 ? claim((n) => inXl(`drawings/drawing${n}.xml`)) : undefined;
+    if (drawingPart) {
+      const chartParts = sheet.charts.map(() => claim((n) => inXl(`charts/chart${n}.xml`)));
+      added.push([
+        drawingPart,
+        drawingXml(
+          sheet.charts,
+          chartParts.map((_, i) => `rId${i + 1}`)
+        ),
+      ]);
+      added.push([
+        relsPartOf(drawingPart),
+        relationshipsXml(
+          chartParts.map((chart) => ({
+            type: CHART_REL,
+            target: relativeTarget(drawingPart, chart),
+          }))
+        ),
+      ]);
+      contentTypes.push([drawingPart, TYPE.drawing]);
+      sheet.charts.forEach((chart, i) => {
+        added.push([chartParts[i], chartXml(plan, chart)]);
+        contentTypes.push([chartParts[i], TYPE.chart]);
+      });
+    }
     const written: WrittenSheet = writeSheet(
       sheet,
       {
@@ -135,6 +189,7 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
         commentsTarget: relativeTarget(part, commentsPart),
         vmlTarget: relativeTarget(part, vmlPart),
         vmlBlock,
+        drawingTarget: drawingPart && relativeTarget(part, drawingPart),
       },
       (format, bold, wrap) => styles.index(format, bold, wrap)
     );

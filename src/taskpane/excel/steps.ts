@@ -181,7 +181,7 @@ export function chartStep(sheetName: string, chart: PlanChart): Step {
         next.setValues(range(more.values));
         next.setXAxisValues(range(chart.categories));
       }
-      added.setPosition(chart.anchor);
+      added.setPosition(chart.anchor, chart.to);
     },
   };
 }

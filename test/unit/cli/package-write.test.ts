@@ -9,6 +9,7 @@ import { readSnapshot } from "../../../src/cli/xlsx-snapshot";
 import {
   GENERATED_NOTE,
   NUMBER_FORMATS,
+  PlanChart,
   PlanSheet,
   PlanSummary,
   WorkbookPlan,
@@ -414,6 +415,62 @@ describe("the package writer next to the user's own sheets", () => {
       "xl/worksheets/sheet2.xml",
       "xl/worksheets/sheet3.xml",
     ]);
+  });
+
+  it("replaces a generated sheet's charts with it, and the style parts Excel gives a chart", async () => {
+    const chart: PlanChart = {
+      kind: "column-clustered",
+      title: "Paid by year",
+      categories: "'Money'!$A$6:$A$7",
+      series: [{ name: "Paid £", values: "'Money'!$B$6:$B$7" }],
+      anchor: "F2",
+      to: "L16",
+    };
+    const first = await written(plan([generatedSheet("Money", { charts: [chart] })]));
+    const files = unzip(fs.readFileSync(first));
+    const charts = (names: string[]) =>
+      names.filter((n) => /^xl\/(charts\/|drawings\/(_rels\/)?drawing)/.test(n));
+    expect(charts(Object.keys(files)).sort()).toEqual([
+      "xl/charts/chart1.xml",
+      "xl/drawings/_rels/drawing1.xml.rels",
+      "xl/drawings/drawing1.xml",
+    ]);
+    const xml = files["xl/charts/chart1.xml"].toString();
+    expect(xml).toContain("<c:f>'Money'!$B$5</c:f>");
+    expect(xml).toMatch(/<c:pt idx="0"><c:v>1000.5<\/c:v><\/c:pt><c:pt idx="1"><c:v>3000<\/c:v>/);
+    // As Excel saves a chart it was given: a style and a colour part, owned by the chart.
+    const cs = "http://schemas.microsoft.com/office/drawing/2012/chartStyle";
+    files["xl/charts/style1.xml"] = Buffer.from(`<cs:chartStyle xmlns:cs="${cs}" id="201"/>`);
+    files["xl/charts/colors1.xml"] = Buffer.from(
+      `<cs:colorStyle xmlns:cs="${cs}" meth="cycle" id="10"/>`
+    );
+    files["xl/charts/_rels/chart1.xml.rels"] = Buffer.from(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2011/relationships/chartColorStyle" Target="colors1.xml"/>' +
+        '<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/chartStyle" Target="style1.xml"/>' +
+        "</Relationships>"
+    );
+    files["[Content_Types].xml"] = Buffer.from(
+      files["[Content_Types].xml"]
+        .toString()
+        .replace(
+          "</Types>",
+          '<Override PartName="/xl/charts/style1.xml" ContentType="application/vnd.ms-office.chartstyle+xml"/>' +
+            '<Override PartName="/xl/charts/colors1.xml" ContentType="application/vnd.ms-office.chartcolorstyle+xml"/></Types>'
+        )
+    );
+    const edited = file(`edited-${++count}.xlsx`);
+    fs.writeFileSync(edited, zip(files));
+    const again = unzip(
+      fs.readFileSync(await written(plan([generatedSheet("Money", { charts: [chart] })]), edited))
+    );
+    expect(charts(Object.keys(again)).sort()).toEqual(
+      charts(Object.keys(files))
+        .filter((n) => !/style1|colors1|chart1\.xml\.rels/.test(n))
+        .sort()
+    );
+    expect(again["[Content_Types].xml"].toString()).not.toMatch(/style1|colors1/);
+    expect(again["[Content_Types].xml"].toString().match(/drawingml\.chart\+xml/g)).toHaveLength(1);
   });
 
   it("keeps the calculation chain, without the cells of the sheets it replaced", async () => {

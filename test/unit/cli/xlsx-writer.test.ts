@@ -68,6 +68,7 @@ function generatedSheet(name: string, extra: Partial<PlanSheet> = {}): PlanSheet
         categories: `'${name}'!$A$6:$A$7`,
         series: [{ name: "Paid", values: `'${name}'!$B$6:$B$7` }],
         anchor: "F2",
+        to: "L16",
       },
     ],
     ...extra,

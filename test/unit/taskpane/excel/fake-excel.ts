@@ -75,6 +75,8 @@ export interface FakeChart {
   title: string;
   series: { name: string; values?: Ref; xValues?: Ref }[];
   anchor?: string;
+  /** The bottom-right cell given to setPosition, if any. */
+  to?: string;
 }
 
 export interface SyncRecord {
@@ -1038,13 +1040,13 @@ class ChartProxy extends ClientObject {
     return chart;
   }
 
-  setPosition(startCell: string | RangeProxy): void {
-    this.op("chart.setPosition", [startCell], () => {
+  setPosition(startCell: string | RangeProxy, endCell?: string | RangeProxy): void {
+    this.op("chart.setPosition", [startCell, endCell], () => {
       const chart = this.target();
-      chart.anchor =
-        typeof startCell === "string"
-          ? formatBox(parseRangeAddress(startCell))
-          : startCell.describe().address;
+      const cell = (at: string | RangeProxy) =>
+        typeof at === "string" ? formatBox(parseRangeAddress(at)) : at.describe().address;
+      chart.anchor = cell(startCell);
+      if (endCell !== undefined) chart.to = cell(endCell);
     });
   }
 }

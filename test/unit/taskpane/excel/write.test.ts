@@ -332,6 +332,7 @@ describe("building the funding sheets", () => {
         type: want.kind === "column-stacked" ? "ColumnStacked" : "ColumnClustered",
         title: want.title,
         anchor: want.anchor,
+        to: want.to,
       });
       expect(book.seriesOf(chart)).toEqual(
         want.series.map((s) => ({
