@@ -128,7 +128,8 @@ export function chartSvg(data: ChartData): string {
   const rawHigh = Math.max(0, ...extents.map((e) => e.high));
   const rawLow = Math.min(0, ...extents.map((e) => e.low));
   const step = tickStep(rawHigh - rawLow);
-  const high = Math.ceil(rawHigh / step) * step || step;
+  // Headroom above the tallest column for its figure.
+  const high = Math.ceil((rawHigh * 1.08) / step) * step || step;
   const low = Math.floor(rawLow / step) * step;
   const y = (value: number) => PLOT.top + ((high - value) / (high - low)) * plotHeight;
 
@@ -147,14 +148,18 @@ export function chartSvg(data: ChartData): string {
   }
 
   const band = plotWidth / Math.max(1, n);
-  const groupWidth = band * 0.62;
+  const groupWidth = band * (data.stacked ? 0.62 : 0.74);
   const bars: Node[] = [];
   const barLabels: Node[] = [];
   const insideLabels: Node[] = [];
   const categoryLabels: Node[] = [];
-  /** A bar's figure in full where it fits the width, else short ("£358k"). */
-  const figure = (value: number, width: number) =>
-    fits(axisMoney(value), width) ? axisMoney(value) : shortMoney(value);
+  // The bars' figures in full where every one fits its bar (or stack), else all short ("£358k").
+  const barWidth = data.stacked ? band : groupWidth / Math.max(1, data.series.length);
+  const shown = data.stacked
+    ? extents.map((e) => e.high)
+    : data.series.flatMap((series) => series.values);
+  const full = shown.every((value) => fits(axisMoney(value), barWidth));
+  const figure = (value: number) => (full ? axisMoney(value) : shortMoney(value));
   data.categories.forEach((category, i) => {
     const left = PLOT.left + band * i + (band - groupWidth) / 2;
     categoryLabels.push(
@@ -185,7 +190,7 @@ export function chartSvg(data: ChartData): string {
         }
       });
       barLabels.push(
-        text(left + groupWidth / 2, y(up) - 7, figure(up, band), { "@_text-anchor": "middle" })
+        text(left + groupWidth / 2, y(up) - 7, figure(up), { "@_text-anchor": "middle" })
       );
     } else {
       const width = groupWidth / Math.max(1, data.series.length);
@@ -197,7 +202,7 @@ export function chartSvg(data: ChartData): string {
           rect(x + 1, top, width - 2, Math.abs(y(value) - y(0)), COLOURS[s % COLOURS.length])
         );
         barLabels.push(
-          text(x + width / 2, (value >= 0 ? top : y(0)) - 7, figure(value, width), {
+          text(x + width / 2, (value >= 0 ? top : y(0)) - 7, figure(value), {
             "@_text-anchor": "middle",
           })
         );

@@ -242,7 +242,7 @@ function wordTable(grid: Grid, available: number): Table {
       children: [
         new Paragraph({
           alignment: content.figure ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          children: [new TextRun({ text: content.text, bold: content.bold, size })],
+          children: [new TextRun({ text: content.text, bold: content.bold || undefined, size })],
         }),
       ],
     });
@@ -315,13 +315,18 @@ function render(items: Item[], available: number): (Paragraph | Table)[] {
 
 function appendix(assumptions: readonly AssumptionUsed[]): (Paragraph | Table)[] {
   const grid: Grid = {
-    header: ["Setting", "Value", "Basis", "Source"].map((text) => ({
+    // The values (£, shares, counts and a few words) line up on the right, as figures do.
+    header: ["Setting", "Value", "Basis", "Source"].map((text, c) => ({
       text,
-      figure: false,
+      figure: c === 1,
       bold: true,
     })),
     rows: assumptions.map((a) =>
-      [a.setting, a.value, a.basis, a.source].map((text) => ({ text, figure: false, bold: false }))
+      [a.setting, a.value, a.basis, a.source].map((text, c) => ({
+        text,
+        figure: c === 1,
+        bold: false,
+      }))
     ),
     wrapAt: 36,
   };
