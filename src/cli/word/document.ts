@@ -78,6 +78,10 @@ interface Grid {
   totals?: PrintCell[];
   /** Longest a column's text may set its width, in characters; longer text wraps. */
   wrapAt?: number;
+  /** Each column's share of the text width, where the grid sets its own. */
+  shares?: number[];
+  /** Smaller type, for a long appendix. */
+  small?: boolean;
 }
 
 type Item = { row: number; paragraph: Paragraph } | { row: number; grid: Grid };
@@ -226,8 +230,10 @@ function columnWidths(grid: Grid, available: number, points: number): number[] {
 /** A grid as a Word table: header row shaded and repeated on each page, totals bold and ruled. */
 function wordTable(grid: Grid, available: number): Table {
   const columns = Math.max(grid.header?.length ?? 0, ...grid.rows.map((row) => row.length));
-  const size = columns > PORTRAIT_COLUMNS ? 17 : 19; // half-points: 8.5 pt or 9.5 pt
-  const widths = columnWidths(grid, available, size / 2);
+  const size = columns > PORTRAIT_COLUMNS || grid.small ? 17 : 19; // half-points: 8.5 or 9.5 pt
+  const widths = grid.shares
+    ? grid.shares.map((share) => Math.floor(share * available))
+    : columnWidths(grid, available, size / 2);
   const cell = (content: PrintCell, c: number, kind: "header" | "body" | "totals") =>
     new TableCell({
       width: { size: widths[c], type: WidthType.DXA },
@@ -328,7 +334,9 @@ function appendix(assumptions: readonly AssumptionUsed[]): (Paragraph | Table)[]
         bold: false,
       }))
     ),
-    wrapAt: 36,
+    // The sources are long: they take half the width.
+    shares: [0.25, 0.13, 0.12, 0.5],
+    small: true,
   };
   return [
     new Paragraph({ text: "Appendix: basis of figures", heading: HeadingLevel.HEADING_1 }),
