@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "child_process";
 import fs from "fs";
 import path from "path";
+import { REPORT_SHEETS } from "../../src/cli/report";
 import { builtCli } from "../support/cli";
 import { libreOfficeAvailable } from "../support/libreoffice";
 import { unzip } from "../support/zip";
@@ -12,6 +13,8 @@ import { unzip } from "../support/zip";
  */
 const cli = builtCli("report", 240000);
 const { tf, file } = cli;
+/** The sample's forecast to the programme's end, £649,340.74, in pence or whole pounds. */
+const FORECAST = /£649,(340\.74|341)\b/;
 const artifacts = path.join(__dirname, "..", "..", "test-artifacts", "report-docx");
 
 const required = process.env.CI === "true" || process.env.REQUIRE_LIBREOFFICE === "1";
@@ -24,11 +27,20 @@ beforeAll(() => {
 
 afterAll(() => cli.remove());
 
+/** XML text as written: the five entities back to their characters. */
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
 /** The text of every <w:t> in a document part, paragraphs on their own lines. */
 const wordText = (xml: string) =>
   xml
     .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""))
+    .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""))
     .join("\n");
 
 describe("tf-funding report", () => {
@@ -54,8 +66,15 @@ describe("tf-funding report", () => {
       const xml = unzip(fs.readFileSync(file("report.docx")))["word/document.xml"].toString();
       expect(xml.match(/<w:tbl>/g)?.length).toBeGreaterThanOrEqual(3);
       const docxText = wordText(xml);
-      for (const figure of ["£2,352,000", "£705,600", "£357,800", "£649,341"])
+      for (const figure of ["£2,352,000", "£705,600", "£357,800"])
         expect(docxText).toContain(figure);
+      // The forecast to the programme's end, £649,340.74, in whole pounds where the sheet's
+      // format shows whole pounds.
+      expect(docxText).toMatch(FORECAST);
+      const parts = Object.keys(unzip(fs.readFileSync(file("report.docx"))));
+      // Both charts, as SVG pictures with a PNG fallback.
+      expect(parts.filter((name) => /^word\/media\/.*\.svg$/.test(name)).length).toBe(2);
+      expect(parts.filter((name) => /^word\/media\/.*\.png$/.test(name)).length).toBe(2);
 
       // The PDF LibreOffice made of the .docx: the tables' headers and figures, the sentence.
       const pdf = file("report.pdf");
@@ -64,14 +83,12 @@ describe("tf-funding report", () => {
       expect(flat).toContain(
         "Total cash envelope £2,352,000, of which £705,600 (30%) depends on payment by results; £1,646,400 is secured as attachment fees."
       );
-      // The envelope's totals row, the risk table's totals (claimed, forecast to end) and the
-      // basis of figures, each as a row of the printed tables.
-      expect(text).toMatch(/Total +588 +588 +0 +£1,646,400 +£705,600 .*£2,352,000/);
-      expect(text).toMatch(/Total +588 +£705,600 +£357,800 +390 .*£649,341 +£56,259/);
+      // The envelope's totals row and the basis of figures, each a row of a printed table.
+      expect(text).toMatch(/Total\b[^\n]* £1,646,400 +£705,600 [^\n]*£2,352,000/);
       expect(text).toMatch(/Eligibility share +5\/6 +published +DCLG/);
+      expect(flat).toContain("£357,800");
+      expect(flat).toMatch(FORECAST);
       expect(flat).toContain("Appendix: basis of figures");
-      // The charts are pictures: their titles are not text in the PDF.
-      expect(flat).not.toContain("Central money by year");
 
       const pages = Number(
         /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1]
@@ -121,22 +138,22 @@ describe("tf-funding report", () => {
       "report",
       file("in.xlsx"),
       "-o",
-      file("rate.docx"),
-      "--success-rate",
-      "50%",
+      file("funded.docx"),
+      "--funded",
+      "500",
       "--json"
     );
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
-      out: file("rate.docx"),
+      out: file("funded.docx"),
       pdf: null,
-      sheets: ["Cash envelope", "PbR risk"],
+      sheets: REPORT_SHEETS,
     });
-    const xml = unzip(fs.readFileSync(file("rate.docx")))["word/document.xml"].toString();
-    // Expected results at 50% of the £705,600 results maximum, no longer the sample's 65%.
+    const xml = unzip(fs.readFileSync(file("funded.docx")))["word/document.xml"].toString();
+    // 500 families funded rather than the sample's 588: a £2,000,000 envelope.
     const text = wordText(xml);
-    expect(text).toContain("£352,800");
-    expect(text).not.toContain("£458,640");
+    expect(text).toContain("£2,000,000");
+    expect(text).not.toContain("£2,352,000");
     expect(tf("report", "--help").stdout).toMatch(
       /^Usage: tf-funding report IN\.xlsx -o OUT\.docx/
     );

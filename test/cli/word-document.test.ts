@@ -7,6 +7,8 @@ import { readInputs } from "../../src/workbook/inputs";
 import { snapshotOfPlan } from "../../src/workbook/plan-snapshot";
 import { ENVELOPE_SHEET } from "../../src/workbook/plan-envelope";
 import { RISK_SHEET } from "../../src/workbook/plan-risk";
+import { f, label, v } from "../../src/workbook/cells";
+import { GENERATED_NOTE, PlanSheet } from "../../src/workbook/plan-types";
 import { samplePlan } from "../../src/workbook/sample";
 import { REPORT_SHEETS } from "../../src/cli/report";
 import { cellText, valueText } from "../../src/cli/word/cell-text";
@@ -105,22 +107,39 @@ describe("a plan chart as a picture", () => {
   });
 });
 
+/** XML text as written: the five entities back to their characters. */
+const unescape = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
 /** The paragraphs of a document.xml: each one's XML and its text. */
 function paragraphs(xml: string): { xml: string; text: string }[] {
   return [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map(([p]) => ({
     xml: p,
-    text: [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""),
+    text: [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""),
   }));
 }
 
-describe("the Word report of the plan", () => {
+/** The sheets the document tests render: the generic writer over two known sheets. */
+const SHEETS = [ENVELOPE_SHEET, RISK_SHEET];
+
+it("reports sheets the plan has", () => {
+  const names = plan.sheets.map((s) => s.name);
+  for (const name of REPORT_SHEETS) expect(names).toContain(name);
+});
+
+describe("the Word report of the plan's Cash envelope and PbR risk sheets", () => {
   let xml = "";
   let parts: Record<string, Buffer> = {};
   beforeAll(async () => {
     const { inputs } = readInputs(snapshotOfPlan({ sheets: inputSheets }));
     const docx = await reportDocx({
       plan,
-      sheets: REPORT_SHEETS,
+      sheets: SHEETS,
       assumptions: assumptionsUsed(inputs!.assumptions),
       subtitle: "Figures from the sample.",
     });
@@ -129,10 +148,7 @@ describe("the Word report of the plan", () => {
   });
 
   it("renders the sheets asked for, their tables as Word tables, and the appendix", () => {
-    expect(REPORT_SHEETS).toEqual([ENVELOPE_SHEET, RISK_SHEET]);
-    const tables = plan.sheets
-      .filter((s) => REPORT_SHEETS.includes(s.name))
-      .flatMap((s) => s.tables);
+    const tables = plan.sheets.filter((s) => SHEETS.includes(s.name)).flatMap((s) => s.tables);
     // Every Excel table, the figure grids (secured and at risk; the forecast) and the appendix.
     expect(xml.match(/<w:tbl>/g)?.length).toBe(tables.length + 2 + 1);
     const text = paragraphs(xml).map((p) => p.text);
@@ -174,7 +190,7 @@ describe("the Word report of the plan", () => {
 
   it("fits every table in its page's text width (landscape where a table is wide)", () => {
     const sections = xml.split("</w:sectPr>").slice(0, -1);
-    expect(sections.length).toBe(REPORT_SHEETS.length + 1);
+    expect(sections.length).toBe(SHEETS.length + 1);
     let checked = 0;
     for (const section of sections) {
       const width = Number(/<w:pgSz w:w="(\d+)"/.exec(section)?.[1]);
@@ -198,5 +214,100 @@ describe("the Word report of the plan", () => {
     expect(media.filter((name) => name.endsWith(".svg"))).toHaveLength(2);
     expect(media.filter((name) => name.endsWith(".png"))).toHaveLength(2);
     expect(xml).toContain('descr="Attachment £: 2012/13 £940,800, 2013/14 £705,600;');
+  });
+});
+
+describe("the Word writer over any plan sheet (as the Report sheet will be)", () => {
+  const report: PlanSheet = {
+    name: "Report",
+    widths: {},
+    blocks: [
+      {
+        topLeft: "A1",
+        rows: [[label("Report: Barnet", true)], [label("Built from Families!A4:C6.")]],
+      },
+      { topLeft: "A3", rows: [[label(GENERATED_NOTE)]] },
+      {
+        topLeft: "A10",
+        rows: [
+          [label("Payment by results", true)],
+          [
+            f(
+              `"Claimed to date £"&TEXT(D8,"#,##0.00")`,
+              "Claimed to date £357,800.00; forecast to the programme's end £649,340.74.",
+              "text"
+            ),
+          ],
+        ],
+      },
+    ],
+    tables: [
+      {
+        name: "TF_ReportOutcomes",
+        topLeft: "A5",
+        columns: [
+          { header: "Outcome", format: "text", total: { label: "Total" } },
+          { header: "Families", format: "families", total: "sum" },
+          { header: "Share of cohort", format: "percent" },
+          { header: "Claimed £", format: "money-pence", total: "sum" },
+        ],
+        rows: [
+          [v("Crime/ASB and education", "text"), v(472), v(472 / 730), v(357800)],
+          [v("Continuous employment", "text"), v(true), v(null), v(0.5)],
+        ],
+        totals: [
+          label("Total", true),
+          f("SUBTOTAL(109,X)", 472),
+          v(null),
+          f("SUM(D6:D7)", 357800.5),
+        ],
+      },
+    ],
+    charts: [],
+  };
+  let xml = "";
+  let parts: Record<string, Buffer> = {};
+  beforeAll(async () => {
+    const docx = await reportDocx({
+      plan: { ...plan, sheets: [...plan.sheets, report] },
+      sheets: ["Report"],
+      assumptions: [],
+      subtitle: "A test.",
+    });
+    parts = unzip(docx);
+    xml = parts["word/document.xml"].toString("utf8");
+  });
+
+  it("renders titles, sentences and tables by their formats, skipping the helper lines", () => {
+    const all = paragraphs(xml);
+    const text = all.map((p) => p.text);
+    expect(all.find((p) => p.text === "Report: Barnet")?.xml).toContain("Heading1");
+    expect(all.find((p) => p.text === "Payment by results")?.xml).toContain("Heading2");
+    expect(text).toContain(
+      "Claimed to date £357,800.00; forecast to the programme's end £649,340.74."
+    );
+    for (const cell of ["472", "64.7%", "£357,800.00", "£0.50", "Yes", "£357,800.50"])
+      expect(text).toContain(cell);
+    expect(text.join("\n")).not.toMatch(/Built from|Generated by|SUBTOTAL|TEXT\(/);
+    // The outcomes table, then the appendix (no settings given: a header row alone).
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
+    const row = all.findIndex((p) => p.text === "Total");
+    expect(all[row].xml).toContain("<w:b/>");
+    expect(all[row + 3].text).toBe("£357,800.50");
+    expect(all[row + 3].xml).toContain("<w:b/>");
+    expect(all[row + 3].xml).toContain('<w:jc w:val="right"/>');
+    expect(xml).toContain('w:orient="portrait"');
+    expect(xml).not.toContain('w:orient="landscape"');
+  });
+
+  it("shows the plan's charts when the sheets reported carry none", () => {
+    const svgs = Object.keys(parts).filter((name) => /^word\/media\/.*\.svg$/.test(name));
+    expect(svgs).toHaveLength(plan.sheets.flatMap((s) => s.charts).length);
+  });
+
+  it("refuses a sheet the plan does not have", async () => {
+    await expect(
+      reportDocx({ plan, sheets: ["Nowhere"], assumptions: [], subtitle: "" })
+    ).rejects.toThrow(/no sheet "Nowhere"/);
   });
 });
