@@ -35,7 +35,10 @@ const OUT = ["-o", "--out"];
  * `tables` arguments: IN, -o OUT and the setting flags, each as `--flag value` or
  * `--flag=value`. Values are parsed later, by the same parsers an Assumptions table uses.
  */
-export function parseTablesArgs(args: readonly string[]): {
+export function parseTablesArgs(
+  args: readonly string[],
+  command: "tables" | "report" = "tables"
+): {
   input: string;
   out: string;
   overrides: Overrides;
@@ -61,13 +64,17 @@ export function parseTablesArgs(args: readonly string[]): {
     else if (name.startsWith("-") && name !== "-") {
       const near = didYouMean(name, [...Object.keys(FLAGS), "--out"]);
       throw new UsageError(
-        `unknown option ${name}: ${near ? `${near} ` : ""}The options are -o/--out, ${Object.keys(FLAGS).join(", ")} and --json.`
+        `unknown option ${name}: ${near ? `${near} ` : ""}The options are -o/--out, ${Object.keys(FLAGS).join(", ")}${command === "report" ? ", --pdf" : ""} and --json.`
       );
     } else if (input === undefined) input = arg;
-    else throw new UsageError(`unexpected argument ${arg}: tables reads one workbook.`);
+    else throw new UsageError(`unexpected argument ${arg}: ${command} reads one workbook.`);
   }
   if (!input || !out)
-    throw new UsageError("usage: tf-funding tables IN.xlsx -o OUT.xlsx [options]");
+    throw new UsageError(
+      command === "tables"
+        ? "usage: tf-funding tables IN.xlsx -o OUT.xlsx [options]"
+        : "usage: tf-funding report IN.xlsx -o OUT.docx [--pdf] [options]"
+    );
   checkValues(overrides);
   return { input, out, overrides };
 }

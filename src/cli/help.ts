@@ -11,7 +11,7 @@ import { UsageError } from "./parse-arg";
  * which comes from the same JSDoc that Excel shows (function-help.ts is generated from it).
  */
 
-export const COMMANDS = ["tables", "sample", "call", "help"] as const;
+export const COMMANDS = ["tables", "report", "sample", "call", "help"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const TABLES_HELP = `Usage: tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
@@ -43,6 +43,28 @@ Example:
   tf-funding tables inputs.xlsx -o tables.xlsx --framework phase2 --success-rate=65%
 `;
 
+const REPORT_HELP = `Usage: tf-funding report IN.xlsx -o OUT.docx [--pdf] [options] [--json]
+
+Writes a Word document for a committee paper from IN, read as tables reads it (the same options
+override the Assumptions table): the funding tables as Word tables (£ and % formatted, totals
+bold), the sentences for reports, the charts (income by financial year, PbR risk) as pictures,
+and the basis of figures (every setting and rate with its source) as an appendix. Every figure
+is the one tables writes into the workbook. IN is never changed; OUT is written whole or not at
+all.
+
+Options:
+  -o, --out OUT.docx             the Word document to write (required)
+  --pdf                          also write OUT.pdf beside it, with LibreOffice (Writer)
+  --framework, --years, ...      the settings of tables (tf-funding tables --help lists them)
+  --json                         print what was written as one JSON line
+
+Exit status 2 when IN cannot be used, or when --pdf could not write the PDF (OUT.docx is
+still written; the message says what to install).
+
+Example:
+  tf-funding report inputs.xlsx -o report.docx --pdf --success-rate 65%
+`;
+
 const SAMPLE_HELP = `Usage: tf-funding sample OUT.xlsx
 
 Writes a sample input workbook (Families, Claims and Assumptions tables, from the seed
@@ -66,7 +88,7 @@ ${functionList()}
 
 const HELP_HELP = `Usage: tf-funding help [COMMAND | FUNCTION]
 
-Shows the overview, a command's help (tables, sample, call) or a function's (TF_ENVELOPE).
+Shows the overview, a command's help (tables, report, sample, call) or a function's (TF_ENVELOPE).
 `;
 
 export function usage(): string {
@@ -75,6 +97,8 @@ export function usage(): string {
 Usage:
   tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
                                     add the cash-envelope and PbR-risk tables to a copy of IN
+  tf-funding report IN.xlsx -o OUT.docx [--pdf] [options]
+                                    a Word report of those tables, charts and their basis
   tf-funding sample OUT.xlsx        write a sample input workbook (from the seed reports)
   tf-funding call FUNCTION [ARGS...] [--json]
                                     evaluate a custom function, as Excel would
@@ -95,6 +119,8 @@ export function commandHelp(command: Command): string {
   switch (command) {
     case "tables":
       return TABLES_HELP;
+    case "report":
+      return REPORT_HELP;
     case "sample":
       return SAMPLE_HELP;
     case "call":

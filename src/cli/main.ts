@@ -2,12 +2,13 @@ import { didYouMean } from "../engine/near-miss";
 import { callCommand, CommandOutput, functionNamed } from "./call";
 import { COMMANDS, Command, commandHelp, functionHelp, helpTopic, usage, version } from "./help";
 import { BadFileError, UsageError } from "./parse-arg";
+import { reportCommand } from "./report";
 import { sampleCommand } from "./sample";
 import { Progress, QUIET, tablesCommand } from "./tables";
 
 /**
  * Runs one command line; never throws, so the process always ends with a defined status.
- * Async because tables and sample read and write .xlsx files. Progress lines (tables on long
+ * Async because tables, report and sample read and write files. Progress lines (tables on long
  * inputs, or when a person watches stderr) go to `progress`, never into the returned output.
  */
 export async function run(
@@ -32,6 +33,8 @@ export async function run(
         return callCommand(rest, json);
       case "tables":
         return await tablesCommand(rest, json, progress);
+      case "report":
+        return await reportCommand(rest, json);
       case "sample":
         return await sampleCommand(rest);
       case "help":

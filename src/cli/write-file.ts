@@ -16,30 +16,44 @@ function sameFile(a: string, b: string): boolean {
 /** What writes the file: an exceljs workbook, or a function that writes to the path it is given. */
 export type WorkbookSource = ExcelJS.Workbook | ((file: string) => Promise<void>);
 
+/** What a command writes: its file name's extension and what the file is, for messages. */
+export interface OutputKind {
+  extension: string;
+  what: string;
+  example: string;
+}
+
+export const XLSX_OUTPUT: OutputKind = {
+  extension: ".xlsx",
+  what: "an Excel workbook",
+  example: "tables.xlsx",
+};
+
 /**
- * Writes a workbook to a temporary file beside OUT (same folder, so the rename cannot cross
+ * Writes a workbook (or, with another `kind`, any file) to a temporary file beside OUT (same folder, so the rename cannot cross
  * disks) and renames it into place: a failure half-way leaves no half-written OUT — a previous
  * OUT stays as it was — and no temporary file. OUT may never be the input workbook.
  */
 export async function writeWorkbookAtomically(
   workbook: WorkbookSource,
   out: string,
-  input?: string
+  input?: string,
+  kind: OutputKind = XLSX_OUTPUT
 ): Promise<void> {
   if (input && sameFile(out, input)) {
     throw new UsageError(
       `-o ${out} is the input workbook: give another file name, the input is never overwritten.`
     );
   }
-  // Excel refuses a workbook whose extension says another format (.xls, .csv, .xlsm).
-  if (path.extname(out).toLowerCase() !== ".xlsx") {
-    throw new UsageError(`${out} must end in .xlsx: the file written is an Excel workbook.`);
+  // Excel (and Word) refuse a file whose extension says another format (.xls, .csv, .doc).
+  if (path.extname(out).toLowerCase() !== kind.extension) {
+    throw new UsageError(`${out} must end in ${kind.extension}: the file written is ${kind.what}.`);
   }
   const dir = path.dirname(path.resolve(out));
   if (!fs.existsSync(dir)) throw new UsageError(`the folder ${dir} does not exist.`);
   if (fs.existsSync(out) && fs.statSync(out).isDirectory()) {
     throw new UsageError(
-      `${out} is a folder: give a file name such as ${path.join(out, "tables.xlsx")}.`
+      `${out} is a folder: give a file name such as ${path.join(out, kind.example)}.`
     );
   }
   const temporary = path.join(dir, `.${path.basename(out)}.${process.pid}.${Date.now()}.tmp`);
