@@ -5,8 +5,7 @@ import { isError } from "../engine/errors";
 import { assumptionsUsed } from "../workbook/assumptions-used";
 import { readInputs } from "../workbook/inputs";
 import { buildPlan } from "../workbook/plan";
-import { ENVELOPE_SHEET } from "../workbook/plan-envelope";
-import { RISK_SHEET } from "../workbook/plan-risk";
+import { REPORT_SHEET } from "../workbook/plan-report";
 import { CommandOutput } from "./call";
 import { parseTablesArgs } from "./flags";
 import { BadFileError, UsageError } from "./parse-arg";
@@ -17,7 +16,7 @@ import { PdfError, docxToPdf } from "./word/pdf";
 import { loadWorkbook } from "./xlsx-load";
 
 /** The plan's sheets the Word report renders, in order. */
-export const REPORT_SHEETS: readonly string[] = [ENVELOPE_SHEET, RISK_SHEET];
+export const REPORT_SHEETS: readonly string[] = [REPORT_SHEET];
 
 const DOCX = { extension: ".docx", what: "a Word document", example: "report.docx" };
 

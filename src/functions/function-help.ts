@@ -462,7 +462,7 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
     id: "TF_YEAR2_RELEASE",
     name: "YEAR2_RELEASE",
     description:
-      "Spills when the year-2 attachment fees are paid: at 75% or more of the year-1 commitment in full in Q1 of year 2; from a third (exactly 1/3) to 75% half then, half July to September; under a third deferred until improved performance (not lost).",
+      "Spills when the year-2 attachment fees are paid: at 75% or more of the year-1 commitment in full in Q1 of year 2; from a third (exactly 1/3) to 75% half then, half July to September; under a third deferred until improved performance (not lost). A phase 1 rule: other frameworks answer #VALUE!.",
     example: "=TF.YEAR2_RELEASE(300, 99, 470400) defers £470,400.",
     returns: "table",
     params: [

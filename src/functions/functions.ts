@@ -224,7 +224,7 @@ export function expectedClawback(claimed: any, checked?: any, invalid?: any): nu
 }
 
 /**
- * Spills when the year-2 attachment fees are paid: at 75% or more of the year-1 commitment in full in Q1 of year 2; from a third (exactly 1/3) to 75% half then, half July to September; under a third deferred until improved performance (not lost). Example: =TF.YEAR2_RELEASE(300, 99, 470400) defers £470,400.
+ * Spills when the year-2 attachment fees are paid: at 75% or more of the year-1 commitment in full in Q1 of year 2; from a third (exactly 1/3) to 75% half then, half July to September; under a third deferred until improved performance (not lost). A phase 1 rule: other frameworks answer #VALUE!. Example: =TF.YEAR2_RELEASE(300, 99, 470400) defers £470,400.
  * @customfunction TF_YEAR2_RELEASE YEAR2_RELEASE
  * @helpurl https://localhost:3000/help.html#tf_year2_release
  * @param commitment Families the council committed to work with in year 1.

@@ -43,7 +43,9 @@ function numberText(n: number, format: NumberFormat): string {
     case "count":
       return WHOLE.format(roundHalfUp(n, 0));
     case "families":
-      // Whole families plain; fractional ones (rounding "none") to two places.
+      return WHOLE.format(roundHalfUp(n, 0));
+    case "families-fraction":
+      // Fractions of families are kept only with rounding "none": two places, as the sheet shows.
       return UP_TO_TWO.format(roundHalfUp(n, 2));
     case "percent":
       return `${roundHalfUp(n * 100, 1).toFixed(1)}%`;

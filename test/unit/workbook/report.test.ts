@@ -291,7 +291,7 @@ describe("the Report sheet for other inputs", () => {
       ]
     );
     const envelope = tableOf(p, REPORT_TABLES.envelope);
-    expect(envelope.columns[1].format).toBe("families");
+    expect(envelope.columns[1].format).toBe("families-fraction");
     expect(envelope.columns[2].format).toBe("money-pence");
     expect(envelope.totals![4].value).toBe(3333333.33);
   });

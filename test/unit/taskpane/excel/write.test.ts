@@ -169,10 +169,12 @@ describe("the print layout, as the plan gives it", () => {
     expect(book.sheetNamed("Cash envelope")!.page!.orientation).toBe("Landscape");
     // The long labels of the PbR risk sheet wrap, within a column fitted to 50 characters.
     const risk = book.sheetNamed("PbR risk")!;
-    const wrapped = plan.sheets[1].blocks.flatMap((block) => {
-      const top = Number(block.topLeft.slice(1));
-      return block.rows.flatMap((row, r) => (row[0]?.wrap ? [top + r] : []));
-    });
+    const wrapped = plan.sheets
+      .find((s) => s.name === "PbR risk")!
+      .blocks.flatMap((block) => {
+        const top = Number(block.topLeft.slice(1));
+        return block.rows.flatMap((row, r) => (row[0]?.wrap ? [top + r] : []));
+      });
     expect(wrapped.length).toBeGreaterThan(0);
     for (const row of wrapped) expect(risk.wrapped?.has(key(row, 1))).toBe(true);
   });
