@@ -324,7 +324,7 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
           [label(`Report: ${framework.name}`, true)],
           [
             label(
-              `The published tables, each figure a formula over the "${ENVELOPE_SHEET}" and "${RISK_SHEET}" sheets and the assumptions: copy them into a committee paper as they are.`
+              `Built from the "${ENVELOPE_SHEET}" and "${RISK_SHEET}" sheets and the assumptions, every figure a formula: copy the tables into a committee paper as they are.`
             ),
           ],
         ],

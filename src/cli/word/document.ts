@@ -185,7 +185,9 @@ const CHAR_PER_POINT = 12.4;
 const BOLD_PER_POINT = 14.5;
 const CELL_MARGINS = 2 * 80 + 60;
 
-const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+// Wide letters ("maximum") take about half a character more than the average the widths assume.
+const charsOf = (word: string) => word.length + 0.5 * (word.match(/[mwMW%@]/g)?.length ?? 0);
+const longestWord = (text: string) => Math.max(0, ...text.split(/\s+/).map(charsOf));
 
 /**
  * Column widths (twips) from the text they hold: never narrower than a column's longest word

@@ -164,7 +164,8 @@ describe("writePlan", () => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const files = unzip(buffer);
     const book = files["xl/workbook.xml"].toString("utf8");
-    expect(book).toContain("&apos;Money&apos;!$A$5:$D$8</definedName>");
+    // Down and across to the chart's far corner (L16): the chart prints with the table.
+    expect(book).toContain("&apos;Money&apos;!$A$5:$L$16</definedName>");
     expect(book).toContain("&apos;Money&apos;!$5:$5</definedName>");
     const sheet = Object.entries(files).find(([name]) =>
       name.startsWith("xl/worksheets/sheet")
