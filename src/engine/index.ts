@@ -21,3 +21,5 @@ export * from "./parse-settings";
 export * from "./paid-outcomes";
 export * from "./near-miss";
 export * from "./headline";
+export * from "./cashflow";
+export * from "./target";
