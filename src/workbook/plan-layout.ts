@@ -73,7 +73,7 @@ export function shownText(value: CellValue, format: NumberFormat | undefined): s
  * Width in characters (of Calibri 11's digit, the unit of Excel's column widths) that a text
  * needs, with the cell's padding: letters run a little narrower than digits on average.
  */
-const widthOf = (text: string, bold: boolean | undefined, digits = false): number =>
+export const widthOf = (text: string, bold: boolean | undefined, digits = false): number =>
   text.length === 0 ? 0 : text.length * (digits ? 1 : 0.95) * (bold ? 1.1 : 1) + 2;
 
 /** Lines a text takes when wrapped at word breaks within a column `width` characters wide. */

@@ -6,6 +6,7 @@ import { PbrRisk } from "../engine/risk";
 import { ZERO, sum } from "../engine/money";
 import { f, label, literal, num, onePlacePercent, pounds, v, wholePounds } from "./cells";
 import { ENVELOPE_SHEET, envelopeSentence, envelopeSentenceFormula } from "./plan-envelope";
+import { widthOf } from "./plan-layout";
 import { RISK_SHEET } from "./plan-risk";
 import { CellValue, NumberFormat, PlanCell, PlanSheet, PlanSummary, PlanTable } from "./plan-types";
 import { columnLetters, parseAddress } from "./snapshot";
@@ -308,8 +309,8 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
   return {
     name: REPORT_SHEET,
     widths: {
-      // Labels in a proportional font take about nine tenths of a digit's width a character.
-      A: Math.max(24, ...labels.map((text) => Math.ceil(text.length * 0.9) + 2)),
+      // Wide enough for the longest label by the print layout's own measure, so none wraps.
+      A: Math.max(24, ...labels.map((text) => Math.ceil(widthOf(text, false)))),
       B: 15,
       C: 13,
       D: 12,

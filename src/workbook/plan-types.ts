@@ -34,6 +34,19 @@ export const NUMBER_FORMATS: Record<NumberFormat, string> = {
   general: "General",
 };
 
+/** Formats of figures, which Excel aligns right (their column's header is aligned with them). */
+const FIGURE_FORMATS: ReadonlySet<NumberFormat> = new Set<NumberFormat>([
+  "money",
+  "money-pence",
+  "count",
+  "families",
+  "families-fraction",
+  "percent",
+]);
+
+export const isFigureFormat = (format: NumberFormat | undefined): boolean =>
+  format !== undefined && FIGURE_FORMATS.has(format);
+
 export interface PlanCell {
   /** The value to show; for a formula cell, its value computed by the engine (the cache). */
   value: CellValue;
@@ -45,6 +58,8 @@ export interface PlanCell {
   note?: string;
   /** Wrap the text within the column (set by the print layout for text wider than its column). */
   wrap?: boolean;
+  /** Align right: a table's header over a column of figures, so it lines up with them. */
+  alignRight?: boolean;
   /**
    * What the cell is for a report, where it is more than a figure: "sentence" marks a narrative
    * sentence (a formula yielding text) that a report writer renders as a paragraph.

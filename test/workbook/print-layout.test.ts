@@ -23,6 +23,8 @@ interface Word {
   text: string;
   x: number;
   y: number;
+  /** The word's right edge. */
+  right: number;
 }
 interface Page {
   width: number;
@@ -40,8 +42,15 @@ function pagesOf(pdf: string): Page[] {
       const width = Number(/width="([\d.]+)"/.exec(chunk)![1]);
       const height = Number(/height="([\d.]+)"/.exec(chunk)![1]);
       const words = [
-        ...chunk.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
-      ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), text: m[3].replace(/&amp;/g, "&") }));
+        ...chunk.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g
+        ),
+      ].map((m) => ({
+        x: Number(m[1]),
+        y: Number(m[2]),
+        right: Number(m[3]),
+        text: m[4].replace(/&amp;/g, "&"),
+      }));
       return { width, height, words };
     });
 }
@@ -115,6 +124,22 @@ run("the sample's generated workbook in print (LibreOffice)", () => {
       const note = String(sheet.blocks[0].rows[1][0].value);
       expect(text).not.toContain(note.split(" ").slice(0, 4).join(" "));
     }
+  });
+
+  it("lines the headers over figures up with them, on the right (the Report's PbR table)", () => {
+    const page = pages.find((p) => p.words.some((word) => word.text === "Report:"))!;
+    const find = (text: string, y?: number) =>
+      page.words.find((word) => word.text === text && (y === undefined || word.y === y))!;
+    // The table's header row: "Payment by results | £ | % of maximum".
+    const pound = page.words.find(
+      (word) => word.text === "£" && page.words.some((w) => w.text === "Payment" && w.y === word.y)
+    )!;
+    expect(pound).toBeDefined();
+    // "£" heads the column of "£705,600.00"; "maximum" ends "% of maximum" over "100.0%".
+    expect(Math.abs(pound.right - find("£705,600.00").right)).toBeLessThan(3);
+    expect(Math.abs(find("maximum", pound.y).right - find("100.0%").right)).toBeLessThan(3);
+    // Labels stay on the left: the header "Payment" starts where the row labels do.
+    expect(Math.abs(find("Payment", pound.y).x - find("Claimed").x)).toBeLessThan(3);
   });
 
   it("shows clean figures: whole families, £ to the pound, outcome labels and no TRUE/FALSE", () => {

@@ -1,5 +1,11 @@
 import { headerFooterCode } from "../../workbook/plan-layout";
-import { NumberFormat, PlanCell, PlanSheet, PlanTable } from "../../workbook/plan-types";
+import {
+  NumberFormat,
+  PlanCell,
+  PlanSheet,
+  PlanTable,
+  isFigureFormat,
+} from "../../workbook/plan-types";
 import { address, columnNumber, parseAddress } from "../../workbook/snapshot";
 import { DECLARATION, cellText, numberText } from "./cells";
 import { commentsXml, vmlXml } from "./notes";
@@ -73,6 +79,7 @@ function placeTable(grid: Grid, table: PlanTable): void {
       value: column.header,
       bold: true,
       wrap: column.wrapHeader,
+      alignRight: isFigureFormat(column.format),
     })
   );
   body.forEach((row, r) =>
@@ -211,7 +218,8 @@ export function writeSheet(
   style: (
     format: NumberFormat | undefined,
     bold: boolean | undefined,
-    wrap: boolean | undefined
+    wrap: boolean | undefined,
+    right: boolean | undefined
   ) => number
 ): WrittenSheet {
   const grid = new Grid();
@@ -235,7 +243,7 @@ export function writeSheet(
     for (const column of [...line.keys()].sort((a, b) => a - b)) {
       const { cell, format } = line.get(column)!;
       const ref = address(row, column);
-      const xml = cellXml(ref, cell, style(format, cell.bold, cell.wrap));
+      const xml = cellXml(ref, cell, style(format, cell.bold, cell.wrap, cell.alignRight));
       if (!xml && !cell.note) continue;
       cells.push(xml || `<c r="${ref}"/>`);
       [minRow, maxRow] = [Math.min(minRow, row), Math.max(maxRow, row)];

@@ -132,13 +132,18 @@ export class StyleBook {
   }
 
   /**
-   * The cell format index (the `s` of a cell) for a number format, weight and wrapping; 0 is the
-   * default.
+   * The cell format index (the `s` of a cell) for a number format, weight, wrapping and right
+   * alignment; 0 is the default.
    */
-  index(format: NumberFormat | undefined, bold: boolean | undefined, wrap?: boolean): number {
+  index(
+    format: NumberFormat | undefined,
+    bold: boolean | undefined,
+    wrap?: boolean,
+    right?: boolean
+  ): number {
     const numFmt = format && format !== "general" ? format : undefined;
-    if (!numFmt && !bold && !wrap) return 0;
-    const key = `${numFmt ?? ""}|${bold ? "b" : ""}|${wrap ? "w" : ""}`;
+    if (!numFmt && !bold && !wrap && !right) return 0;
+    const key = `${numFmt ?? ""}|${bold ? "b" : ""}|${wrap ? "w" : ""}|${right ? "r" : ""}`;
     const known = this.xfs.get(key);
     if (known !== undefined) return known;
     const numFmtId = numFmt ? this.numFmtId(numFmt) : 0;
@@ -153,9 +158,16 @@ export class StyleBook {
         xfId: 0,
         applyNumberFormat: numFmt ? 1 : undefined,
         applyFont: bold ? 1 : undefined,
-        applyAlignment: wrap ? 1 : undefined,
+        applyAlignment: wrap || right ? 1 : undefined,
       },
-      wrap ? [makeElement(`${this.prefix}alignment`, { wrapText: 1 })] : []
+      wrap || right
+        ? [
+            makeElement(`${this.prefix}alignment`, {
+              horizontal: right ? "right" : undefined,
+              wrapText: wrap ? 1 : undefined,
+            }),
+          ]
+        : []
     );
     const index = this.append(this.section("cellXfs"), xf);
     this.xfs.set(key, index);

@@ -191,7 +191,7 @@ export async function editPackage(pkg: XlsxPackage, plan: WorkbookPlan): Promise
         vmlBlock,
         drawingTarget: drawingPart && relativeTarget(part, drawingPart),
       },
-      (format, bold, wrap) => styles.index(format, bold, wrap)
+      (format, bold, wrap, right) => styles.index(format, bold, wrap, right)
     );
     added.push([part, written.sheet]);
     contentTypes.push([part, TYPE.worksheet]);

@@ -1,4 +1,11 @@
-import { NumberFormat, PlanCell, PlanChart, PlanPrint, PlanSheet } from "../../workbook/plan-types";
+import {
+  NumberFormat,
+  PlanCell,
+  PlanChart,
+  PlanPrint,
+  PlanSheet,
+  isFigureFormat,
+} from "../../workbook/plan-types";
 import { columnNumber, parseAddress } from "../../workbook/snapshot";
 import { Box, boxAddress } from "./addresses";
 import { ExcelInput, formatOf, inputOf, utf8Length, widthInPoints } from "./cells";
@@ -23,6 +30,8 @@ export interface RangeWrite {
   bold: string[];
   /** Rectangles (addresses) whose text wraps within its column. */
   wrap: string[];
+  /** Rectangles (addresses) aligned right: headers over figures. */
+  right?: string[];
   cells: number;
   /** Estimated bytes of the request that carries it. */
   bytes: number;
@@ -106,12 +115,14 @@ function rangeWrite(
   const formats: string[][] = [];
   const bold: boolean[][] = [];
   const wrap: boolean[][] = [];
+  const right: boolean[][] = [];
   let formulas = false;
   for (const row of rows) {
     const inputRow: ExcelInput[] = [];
     const formatRow: string[] = [];
     const boldRow: boolean[] = [];
     const wrapRow: boolean[] = [];
+    const rightRow: boolean[] = [];
     for (let c = 0; c < columns; c++) {
       const cell = row[c];
       if (cell?.formula !== undefined) formulas = true;
@@ -119,11 +130,13 @@ function rangeWrite(
       formatRow.push(formatOf(cell, columnFormats[c]));
       boldRow.push(!!cell?.bold);
       wrapRow.push(!!cell?.wrap);
+      rightRow.push(!!cell?.alignRight);
     }
     inputs.push(inputRow);
     formats.push(formatRow);
     bold.push(boldRow);
     wrap.push(wrapRow);
+    right.push(rightRow);
   }
   const write: RangeWrite = {
     sheet,
@@ -133,6 +146,7 @@ function rangeWrite(
     formulas,
     bold: boldRectangles(bold, top, left),
     wrap: boldRectangles(wrap, top, left),
+    right: boldRectangles(right, top, left),
     cells: rows.length * columns,
     bytes: 0,
   };
@@ -141,12 +155,13 @@ function rangeWrite(
 }
 
 export function bytesOf(
-  write: Pick<RangeWrite, "inputs" | "formats" | "bold"> & { wrap?: string[] }
+  write: Pick<RangeWrite, "inputs" | "formats" | "bold"> & { wrap?: string[]; right?: string[] }
 ): number {
   return (
     utf8Length(JSON.stringify(write.inputs)) +
     utf8Length(JSON.stringify(write.formats)) +
-    OVERHEAD_BYTES * (2 + write.bold.length + (write.wrap?.length ?? 0))
+    OVERHEAD_BYTES *
+      (2 + write.bold.length + (write.wrap?.length ?? 0) + (write.right?.length ?? 0))
   );
 }
 
@@ -175,6 +190,7 @@ export function layoutSheet(sheet: PlanSheet, retarget: (formula: string) => str
           value: column.header,
           bold: true,
           wrap: column.wrapHeader,
+          alignRight: isFigureFormat(column.format),
         })),
       ],
       columns,
@@ -257,6 +273,7 @@ export function splitRows(write: RangeWrite, maxBytes: number): RangeWrite[] {
     };
     const bold = write.bold.filter(within);
     const wrap = write.wrap.filter(within);
+    const right = (write.right ?? []).filter(within);
     parts.push({
       sheet: write.sheet,
       address: boxAddress({ top, left: at.column, rows: inputs.length, columns }),
@@ -265,8 +282,9 @@ export function splitRows(write: RangeWrite, maxBytes: number): RangeWrite[] {
       formulas: write.formulas,
       bold,
       wrap,
+      right,
       cells: inputs.length * columns,
-      bytes: size + OVERHEAD_BYTES * (bold.length + wrap.length),
+      bytes: size + OVERHEAD_BYTES * (bold.length + wrap.length + right.length),
     });
     from = to + 1;
   }

@@ -122,6 +122,8 @@ export function rangeStep(write: RangeWrite): Step {
       else range.values = write.inputs;
       for (const address of write.bold) sheet.getRange(address).format.font.bold = true;
       for (const address of write.wrap) sheet.getRange(address).format.wrapText = true;
+      for (const address of write.right ?? [])
+        sheet.getRange(address).format.horizontalAlignment = "Right";
     },
   };
 }

@@ -44,6 +44,8 @@ export interface FakeSheet {
   heights?: Map<number, number>;
   /** Cells (row, column keys) set to wrap their text. */
   wrapped?: Set<number>;
+  /** Cells aligned right (format.horizontalAlignment "Right"). */
+  rightAligned?: Set<number>;
   /** Rows frozen through freezePanes.freezeRows. */
   frozenRows?: number;
   /** What worksheet.pageLayout was given, by property ("orientation", "printArea", …). */
@@ -589,6 +591,10 @@ class RangeFormat {
     this.range.setWrap(value);
   }
 
+  set horizontalAlignment(value: Excel.HorizontalAlignment | string) {
+    this.range.setAlignment(String(value));
+  }
+
   get columnWidth(): number {
     throw new Error("the fake does not read widths back through proxies");
   }
@@ -687,6 +693,19 @@ class RangeProxy extends ClientObject {
         for (let c = box.left; c < box.left + box.columns; c++) {
           if (value) sheet.wrapped.add(key(r, c));
           else sheet.wrapped.delete(key(r, c));
+        }
+      }
+    });
+  }
+
+  setAlignment(value: string): void {
+    this.op("range.format.horizontalAlignment", [value], () => {
+      const { sheet, box } = this.target();
+      sheet.rightAligned ??= new Set();
+      for (let r = box.top; r < box.top + box.rows; r++) {
+        for (let c = box.left; c < box.left + box.columns; c++) {
+          if (value === "Right") sheet.rightAligned.add(key(r, c));
+          else sheet.rightAligned.delete(key(r, c));
         }
       }
     });

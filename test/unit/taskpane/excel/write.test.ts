@@ -27,6 +27,7 @@ import { inputsFor, planFrom, sampleInputs, seed } from "./plans";
 afterEach(() => jest.restoreAllMocks());
 
 const yes = { replace: "yes" as const };
+const key = (row: number, column: number) => row * 20000 + column; // the fake's cell key
 const TEMPORARY = /^TF (new|old) /;
 
 /** Everything in the workbook, for before-and-after comparison. */
@@ -114,7 +115,6 @@ describe("writing the sample input sheets into an empty workbook", () => {
 
 describe("the print layout, as the plan gives it", () => {
   afterEach(() => removeFakeOffice());
-  const key = (row: number, column: number) => row * 20000 + column; // the fake's cell key
   /** The sample's inputs naming the authority in their Assumptions table. */
   const named = () => {
     const sheets = sampleInputs();
@@ -304,6 +304,18 @@ describe("building the funding sheets", () => {
     expect(book.sheetNamed(REPORT_SHEET)?.widths.get(1)).toBe(
       Math.round((report.widths.A * 7 + 5) * 0.75 * 100) / 100
     );
+    // The envelope table's headers over figures (B-G) line up with them, right; "Financial
+    // year" over its labels stays left.
+    const right = book.sheetNamed(REPORT_SHEET)?.rightAligned;
+    expect([1, 2, 3, 4, 5, 6, 7].map((column) => right?.has(key(6, column)) ?? false)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(book.brokenReferences).toEqual([]);
   });
 
