@@ -38,7 +38,8 @@ if (cli) {
   const bin = path.join(root, "bin", "tf-funding.js");
   const inputs = path.join(out, "sample-inputs.xlsx");
   const tables = path.join(out, "funding-tables.xlsx");
-  runNode([bin, "sample", inputs]);
+  // out/ is this script's own: its sample is rewritten on every run.
+  runNode([bin, "sample", inputs, "--force"]);
   runNode([bin, "tables", inputs, "-o", tables]);
   const why =
     process.platform === "win32" || process.platform === "darwin"

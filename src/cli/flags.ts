@@ -42,8 +42,11 @@ export function parseTablesArgs(
   input: string;
   out: string;
   overrides: Overrides;
+  /** Replace a read-only OUT. */
+  force: boolean;
 } {
   const overrides: Overrides = {};
+  let force = false;
   let input: string | undefined;
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -56,15 +59,16 @@ export function parseTablesArgs(
       if (given === undefined) throw new UsageError(`${name} needs a value.`);
       return given;
     };
-    if (OUT.includes(name)) {
+    if (name === "--force" && inline === undefined) force = true;
+    else if (OUT.includes(name)) {
       out = inline ?? args[++i];
       if (out === undefined || out === "") throw new UsageError(`${name} needs the file to write.`);
     } else if (FLAGS[name]) overrides[FLAGS[name]] = value();
     else if (RETIRED_FLAGS[name]) throw new UsageError(RETIRED_FLAGS[name]);
     else if (name.startsWith("-") && name !== "-") {
-      const near = didYouMean(name, [...Object.keys(FLAGS), "--out"]);
+      const near = didYouMean(name, [...Object.keys(FLAGS), "--out", "--force"]);
       throw new UsageError(
-        `unknown option ${name}: ${near ? `${near} ` : ""}The options are -o/--out, ${Object.keys(FLAGS).join(", ")}${command === "report" ? ", --pdf" : ""} and --json.`
+        `unknown option ${name}: ${near ? `${near} ` : ""}The options are -o/--out, --force, ${Object.keys(FLAGS).join(", ")}${command === "report" ? ", --pdf" : ""} and --json.`
       );
     } else if (input === undefined) input = arg;
     else throw new UsageError(`unexpected argument ${arg}: ${command} reads one workbook.`);
@@ -76,7 +80,7 @@ export function parseTablesArgs(
         : "usage: tf-funding report IN.xlsx -o OUT.docx [--pdf] [options]"
     );
   checkValues(overrides);
-  return { input, out, overrides };
+  return { input, out, overrides, force };
 }
 
 /**

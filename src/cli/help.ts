@@ -23,6 +23,7 @@ all, and a rebuild replaces only the sheets tables made.
 
 Options (each overrides a row of the workbook's Assumptions table; --flag value or --flag=value):
   -o, --out OUT.xlsx             the workbook to write (required)
+  --force                        replace OUT even if it is read-only (its permissions are kept)
   --framework NAME               phase1, phase1-fast-track, phase2, phase2-earned-autonomy,
                                  supporting-families ("Phase 2" and the like work too)
   --years N                      programme years to attach the cohort over
@@ -54,6 +55,7 @@ all.
 
 Options:
   -o, --out OUT.docx             the Word document to write (required)
+  --force                        replace OUT even if it is read-only
   --pdf                          also write OUT.pdf beside it, with LibreOffice (Writer)
   --framework, --years, ...      the settings of tables (tf-funding tables --help lists them)
   --json                         print what was written as one JSON line
@@ -65,10 +67,11 @@ Example:
   tf-funding report inputs.xlsx -o report.docx --pdf --success-rate 65%
 `;
 
-const SAMPLE_HELP = `Usage: tf-funding sample OUT.xlsx
+const SAMPLE_HELP = `Usage: tf-funding sample OUT.xlsx [--force]
 
 Writes a sample input workbook (Families, Claims and Assumptions tables, from the seed
 reports: Barnet's fast-tracked cohort) to OUT.xlsx, to try tf-funding tables on or to copy.
+An existing OUT is replaced only with --force.
 `;
 
 const CALL_HELP = `Usage: tf-funding call FUNCTION [ARGS...] [--json]
@@ -99,7 +102,8 @@ Usage:
                                     add the cash-envelope and PbR-risk tables to a copy of IN
   tf-funding report IN.xlsx -o OUT.docx [--pdf] [options]
                                     a Word report of those tables, charts and their basis
-  tf-funding sample OUT.xlsx        write a sample input workbook (from the seed reports)
+  tf-funding sample OUT.xlsx [--force]
+                                    write a sample input workbook (from the seed reports)
   tf-funding call FUNCTION [ARGS...] [--json]
                                     evaluate a custom function, as Excel would
   tf-funding help [COMMAND | FUNCTION]

@@ -10,7 +10,7 @@ import { CommandOutput } from "./call";
 import { parseTablesArgs } from "./flags";
 import { BadFileError, UsageError } from "./parse-arg";
 import { problemLine } from "./problem-line";
-import { writeWorkbookAtomically } from "./write-file";
+import { checkOut, writeWorkbookAtomically } from "./write-file";
 import { reportDocx } from "./word/document";
 import { PdfError, docxToPdf } from "./word/pdf";
 import { loadWorkbook } from "./xlsx-load";
@@ -36,13 +36,14 @@ export async function reportCommand(
   json: boolean
 ): Promise<CommandOutput> {
   const pdf = args.includes("--pdf");
-  const { input, out, overrides } = parseTablesArgs(
+  const { input, out, overrides, force } = parseTablesArgs(
     args.filter((a) => a !== "--pdf"),
     "report"
   );
   if (path.extname(out).toLowerCase() !== ".docx") {
     throw new UsageError(`${out} must end in .docx: the file written is a Word document.`);
   }
+  checkOut(out, input, DOCX, force);
   const workbook = await loadWorkbook(input);
   const today = new Date();
   const applied = (() => {
@@ -66,7 +67,7 @@ export async function reportCommand(
     assumptions,
     subtitle: `${applied.inputs.assumptions.framework.name}. Figures from ${path.basename(input)}, ${LONG_DATE.format(today)}.`,
   });
-  await writeWorkbookAtomically((file) => fsp.writeFile(file, document), out, input, DOCX);
+  await writeWorkbookAtomically((file) => fsp.writeFile(file, document), out, input, DOCX, force);
   const notes = applied.notices.map((n) => `tf-funding: note: ${problemLine(n)}\n`).join("");
   const pdfFile = pdf ? out.replace(/\.docx$/i, ".pdf") : undefined;
   let pdfProblem: string | undefined;

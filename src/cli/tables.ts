@@ -1,7 +1,7 @@
 import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { assumptionsUsed } from "../workbook/assumptions-used";
-import { Overrides, readInputs } from "../workbook/inputs";
+import { readInputs } from "../workbook/inputs";
 import { buildPlan } from "../workbook/plan";
 import { CommandOutput } from "./call";
 import { parseTablesArgs } from "./flags";
@@ -9,7 +9,7 @@ import { BadFileError } from "./parse-arg";
 import { problemLine } from "./problem-line";
 import { summaryText } from "./summary";
 import { XlsxPackage } from "./package/read";
-import { writeWorkbookAtomically } from "./write-file";
+import { XLSX_OUTPUT, checkOut, writeWorkbookAtomically } from "./write-file";
 import { editPackage, writeEdited } from "./package/write";
 import { loadWorkbook } from "./xlsx-load";
 
@@ -35,11 +35,12 @@ export async function tablesCommand(
   json: boolean,
   progress: Progress = QUIET
 ): Promise<CommandOutput> {
-  const { input, out, overrides } = parseTablesArgs(args);
+  const { input, out, overrides, force } = parseTablesArgs(args);
+  checkOut(out, input, XLSX_OUTPUT, force);
   if (progress.interactive) progress.line(`Reading ${input}…`);
   const workbook = await loadWorkbook(input);
   try {
-    return await tablesOf(workbook, input, out, overrides, json, progress);
+    return await tablesOf(workbook, { input, out, overrides, force }, json, progress);
   } finally {
     workbook.zip.close();
   }
@@ -48,12 +49,11 @@ export async function tablesCommand(
 /** The tables of an opened workbook, written to a copy of it (OUT): every part of IN is kept. */
 async function tablesOf(
   workbook: XlsxPackage,
-  input: string,
-  out: string,
-  overrides: Overrides,
+  args: ReturnType<typeof parseTablesArgs>,
   json: boolean,
   progress: Progress
 ): Promise<CommandOutput> {
+  const { input, out, overrides, force } = args;
   const applied = readInputs(workbook.snapshot, {
     today: serialOfLocalDate(new Date()),
     overrides,
@@ -70,7 +70,13 @@ async function tablesOf(
   if (isError(plan)) throw new BadFileError(`${input}: ${plan.message}`);
   const edit = await editPackage(workbook, plan);
   say(`Writing ${out}…`);
-  await writeWorkbookAtomically((file) => writeEdited(workbook, edit, file), out, input);
+  await writeWorkbookAtomically(
+    (file) => writeEdited(workbook, edit, file),
+    out,
+    input,
+    XLSX_OUTPUT,
+    force
+  );
   const assumptions = assumptionsUsed(applied.inputs.assumptions);
   return {
     stderr: applied.notices

@@ -2,6 +2,7 @@ import fs from "fs";
 import { NotAWorkbook, XlsxPackage, readPackage } from "./package/read";
 import { ZipArchive, openZip } from "./package/zip-read";
 import { BadFileError } from "./parse-arg";
+import { specialKind } from "./file-kind";
 
 /** The first bytes of the files people hand us instead of an .xlsx, and what to say about them. */
 const ZIP = Buffer.from("PK\x03\x04", "latin1");
@@ -45,6 +46,9 @@ export async function loadWorkbook(file: string): Promise<XlsxPackage> {
     throw new BadFileError(`${file} does not exist.`);
   }
   if (stat.isDirectory()) throw new BadFileError(`${file} is a folder, not an Excel workbook.`);
+  // Reading a named pipe or a device would wait for ever, or for ever more bytes: refuse at once.
+  const special = specialKind(stat);
+  if (special) throw new BadFileError(`${file} is ${special}, not an Excel workbook file.`);
   let bytes: Buffer;
   try {
     bytes = head(file);
