@@ -99,8 +99,8 @@ export const Problems = {
     value(
       `${quote(got)} is not a financial year: write it as "2019/20", or as a programme year of the ${framework} framework (1 for ${first}, 2 for the year after, …).`
     ),
-  monthsToResultOutOfRange: (got: number) =>
-    num(`months to a result must be a whole number from 0 to 120, not ${got}.`),
+  monthsToResultOutOfRange: (got: number, what = "months to a result") =>
+    num(`${what} must be a whole number from 0 to 120, not ${got}.`),
   /** The goal seek finds one unknown: `families` and `rate` name how each is given. */
   targetBothGiven: (families: string, rate: string) =>
     value(
