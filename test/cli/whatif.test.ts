@@ -1,3 +1,5 @@
+import fs from "fs";
+import path from "path";
 import { builtCli } from "../support/cli";
 
 /** `tf-funding whatif` as a user runs it: the built bin in a child process, no workbook. */
@@ -195,5 +197,16 @@ describe("tf-funding whatif usage errors name the flag, with exit status 2", () 
     expect(stdout).toMatch(/^Usage: tf-funding whatif --attach/);
     expect(stdout).toMatch(/MONTHS_TO_RESULT/);
     expect(tf("help").stdout).toMatch(/tf-funding whatif --attach/);
+  });
+});
+
+describe("the README's whatif example", () => {
+  it("prints what the README shows it printing", () => {
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const typed =
+      "$ npx tf-funding whatif --framework phase2 --attach 140,140,140,140,140 --success-rate 65%\n";
+    const shown = readme.slice(readme.indexOf(typed) + typed.length);
+    const args = typed.trim().split(" ").slice(4);
+    expect(shown.slice(0, shown.indexOf("```"))).toBe(tf("whatif", ...args).stdout);
   });
 });
