@@ -11,7 +11,7 @@ import { UsageError } from "./parse-arg";
  * which comes from the same JSDoc that Excel shows (function-help.ts is generated from it).
  */
 
-export const COMMANDS = ["tables", "report", "sample", "call", "help"] as const;
+export const COMMANDS = ["tables", "report", "whatif", "sample", "call", "help"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const TABLES_HELP = `Usage: tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
@@ -67,6 +67,45 @@ Example:
   tf-funding report inputs.xlsx -o report.docx --pdf --success-rate 65%
 `;
 
+const WHATIF_HELP = `Usage: tf-funding whatif --attach N,N,... [--success-rate SHARE] [options] [--json]
+       tf-funding whatif --target £ --by YEAR (--attach N,N,... | --success-rate SHARE) [options]
+
+What families attached each year bring in, and when: the attachment fees and results £ by the
+financial year the money is received, with no workbook. With --target and --by, the goal seek:
+the success rate needed (with --attach) or the whole families a year needed (with
+--success-rate) to have received that £ by the end of that financial year.
+
+Attachment fees arrive in the year of attachment (phase 1's year-2 fees as the release rule
+pays them). Each year's families are taken as attached evenly over its four quarters; a
+quarter's results are claimed in the first claim window MONTHS_TO_RESULT months or more after
+the quarter ends (12 unless --months-to-result says otherwise: an assumption, no source gives
+one figure) and paid after the framework's payment lag.
+
+Options (--flag value or --flag=value):
+  --framework NAME               phase1 (default), phase1-fast-track, phase2,
+                                 phase2-earned-autonomy, supporting-families
+  --attach N,N,...               families attached in each programme year, from year 1
+  --success-rate SHARE           share of the funded families turned around (0.65, 65% or
+                                 13/20); the results maximum (100%) if left out
+  --months-to-result N           months from attachment to a result's claim (default 12)
+  --cohort N                     the nominated cohort: its funded share caps the families paid for
+  --target £                     the £ to have received in total (900000 or £900,000)
+  --by YEAR                      by the end of this financial year (2019/20), or programme year N
+  --years N                      with --target and --success-rate: programme years families
+                                 are attached over (the framework's own if left out)
+  --json                         print the figures as one JSON line: {"attachment",
+                                 "expectedResults", "total", "byYear": [{"year", "attachment",
+                                 "results", "received"}]}, £ to the penny
+
+Exit status: 0 an answer, 1 a target that cannot be reached by then (the most that can is
+said), 2 a usage error (the message names the flag).
+
+Examples:
+  tf-funding whatif --framework phase2 --attach 140,140,140,140,140 --success-rate 65%
+  tf-funding whatif --framework phase2 --attach 140,140,140,140,140 --target £900,000 --by 2019/20
+  tf-funding whatif --framework phase2 --success-rate 0.65 --target 1064000 --by 2021/22
+`;
+
 const SAMPLE_HELP = `Usage: tf-funding sample OUT.xlsx [--force]
 
 Writes a sample input workbook (Families, Claims and Assumptions tables, from the seed
@@ -91,7 +130,8 @@ ${functionList()}
 
 const HELP_HELP = `Usage: tf-funding help [COMMAND | FUNCTION]
 
-Shows the overview, a command's help (tables, report, sample, call) or a function's (TF_ENVELOPE).
+Shows the overview, a command's help (tables, report, whatif, sample, call) or a function's
+(TF_ENVELOPE).
 `;
 
 export function usage(): string {
@@ -102,6 +142,8 @@ Usage:
                                     add the cash-envelope and PbR-risk tables to a copy of IN
   tf-funding report IN.xlsx -o OUT.docx [--pdf] [options]
                                     a Word report of those tables, charts and their basis
+  tf-funding whatif --attach N,N,... [--success-rate SHARE] [--target £ --by YEAR] [--json]
+                                    money by the year it is received, and the goal seek
   tf-funding sample OUT.xlsx [--force]
                                     write a sample input workbook (from the seed reports)
   tf-funding call FUNCTION [ARGS...] [--json]
@@ -111,8 +153,8 @@ Usage:
   tf-funding --version              the version
 
 "tf-funding COMMAND --help" shows a command's options and an example.
-Exit status: 0 done, 1 an Excel error from call (#VALUE!, #NUM!, ...), 2 a usage error or a
-workbook that cannot be read.
+Exit status: 0 done, 1 an Excel error from call (#VALUE!, #NUM!, ...) or a whatif target that
+cannot be reached, 2 a usage error or a workbook that cannot be read.
 
 Functions ("tf-funding help FUNCTION" for one):
 ${functionList()}
@@ -125,6 +167,8 @@ export function commandHelp(command: Command): string {
       return TABLES_HELP;
     case "report":
       return REPORT_HELP;
+    case "whatif":
+      return WHATIF_HELP;
     case "sample":
       return SAMPLE_HELP;
     case "call":

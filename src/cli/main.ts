@@ -5,6 +5,7 @@ import { BadFileError, UsageError } from "./parse-arg";
 import { reportCommand } from "./report";
 import { sampleCommand } from "./sample";
 import { Progress, QUIET, tablesCommand } from "./tables";
+import { whatifCommand } from "./whatif";
 
 /**
  * Runs one command line; never throws, so the process always ends with a defined status.
@@ -35,6 +36,8 @@ export async function run(
         return await tablesCommand(rest, json, progress);
       case "report":
         return await reportCommand(rest, json);
+      case "whatif":
+        return whatifCommand(rest, json);
       case "sample":
         return await sampleCommand(rest);
       case "help":

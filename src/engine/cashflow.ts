@@ -147,7 +147,7 @@ export function cashFlow(input: CashFlowInput): Result<CashFlow> {
   const { framework } = input;
   const monthsToResult = input.monthsToResult ?? MONTHS_TO_RESULT;
   if (!Number.isInteger(monthsToResult) || monthsToResult < 0 || monthsToResult > 120)
-    return Problems.yearsOutOfRange(monthsToResult, framework.id, 120, "months to a result");
+    return Problems.monthsToResultOutOfRange(monthsToResult);
   const successRate = checkShare("the success rate", input.successRate ?? ZERO);
   if (isError(successRate)) return successRate;
   const routes = input.routes ? checkRoutes(framework, input.routes) : undefined;

@@ -95,6 +95,21 @@ export const Problems = {
     value(
       `${quote(got)} is not a year of the ${framework} framework: use 1 to ${labels.length} or a financial year from ${labels[0]} to ${labels[labels.length - 1]}.`
     ),
+  unknownByYear: (got: unknown, framework: string, first: string) =>
+    value(
+      `${quote(got)} is not a financial year: write it as "2019/20", or as a programme year of the ${framework} framework (1 for ${first}, 2 for the year after, …).`
+    ),
+  monthsToResultOutOfRange: (got: number, what = "months to a result") =>
+    num(`${what} must be a whole number from 0 to 120, not ${got}.`),
+  /** The goal seek finds one unknown: `families` and `rate` name how each is given. */
+  targetBothGiven: (families: string, rate: string) =>
+    value(
+      `give ${families} to find the success rate needed, or ${rate} to find the families a year needed, not both: leave out the one to find.`
+    ),
+  targetNeitherGiven: (families: string, rate: string) =>
+    value(
+      `give ${families} (to find the success rate needed) or ${rate} (to find the families a year needed).`
+    ),
   yearsOutOfRange: (got: number | string, framework: string, most: number, what = "years") =>
     num(
       `${what} must be a whole number from 1 to ${most} (the ${framework} framework's programme years), not ${got}.`

@@ -38,3 +38,18 @@ export function resolveYear(framework: Framework, year: number | string): Result
   const found = framework.years.find((y) => y.startYear === start);
   return found ? found.index : Problems.unknownYear(year, framework.id, labels);
 }
+
+/**
+ * The financial year a goal seek counts money to, from what a user typed: its label ("2019/20")
+ * or a programme year (1 is the framework's first). Money arrives after the programme years, so
+ * any year from the first on is allowed, not only the framework's own. Returns its start year.
+ */
+export function financialYearToCount(framework: Framework, year: number | string): Result<number> {
+  const first = framework.years[0];
+  const trimmed = typeof year === "string" ? year.trim() : year;
+  const index =
+    typeof trimmed === "number" ? trimmed : /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (Number.isInteger(index) && index >= 1 && index <= 50) return first.startYear + index - 1;
+  const start = typeof trimmed === "string" ? financialYearStart(trimmed) : undefined;
+  return start ?? Problems.unknownByYear(year, framework.id, first.label);
+}

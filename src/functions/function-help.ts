@@ -493,4 +493,115 @@ export const FUNCTION_HELP: readonly FunctionHelp[] = [
       },
     ],
   },
+  {
+    id: "TF_CASHFLOW",
+    name: "CASHFLOW",
+    description:
+      "Spills the money of families attached per year by the financial year it is received: attachment fees in the year of attachment (phase 1's year-2 fees as the release rule pays them), results at the success rate claimed in the first claim window months_to_result months after each quarter's families are attached, paid after the payment lag; a Total row. Basis: months to a result is an assumption (12 if left out).",
+    example:
+      '=TF.CASHFLOW(140, 0.65, "phase2") receives £1,064,000 from 2015/16 to 2021/22 (£700,000 of fees and £364,000 of results).',
+    returns: "table",
+    params: [
+      {
+        name: "families_per_year",
+        optional: false,
+        range: true,
+        description:
+          "Families attached in each programme year, from year 1: a row or column such as 140, 140, 140, 140, 140; or one number, that many in each of the framework's default years.",
+      },
+      {
+        name: "success_rate",
+        optional: true,
+        range: false,
+        description:
+          'Share of the funded families turned around, each paid the results maximum: 100% if left out; 0.65 or "65%".',
+      },
+      {
+        name: "framework",
+        optional: true,
+        range: true,
+        description:
+          '"phase1" (default), "phase1-fast-track", "phase2", … or a range holding a framework table.',
+      },
+      {
+        name: "months_to_result",
+        optional: true,
+        range: false,
+        description:
+          "Months from a family's attachment to the claim for its result: 12 if left out (an assumption).",
+      },
+      {
+        name: "cohort",
+        optional: true,
+        range: false,
+        description: "The nominated cohort: its funded share caps the families paid for.",
+      },
+    ],
+  },
+  {
+    id: "TF_TARGET_NEEDED",
+    name: "TARGET_NEEDED",
+    description:
+      "Goal seek: to have received an amount by the end of a financial year, the success rate needed (give families_per_year, leave success_rate blank) or the whole families a year needed, every year alike (give success_rate, leave families_per_year blank). #NUM! when no answer reaches it, with the most that can be received by then. Basis: the money by year as TF.CASHFLOW gives it.",
+    example:
+      '=TF.TARGET_NEEDED(900000, "2019/20", 140, , "phase2") is 47.62% (phase 2, 140 a year for 5 years).',
+    returns: "number",
+    params: [
+      {
+        name: "amount",
+        optional: false,
+        range: false,
+        description:
+          "The £ to have received in total (attachment fees and results) by the end of by_year, e.g. 900000.",
+      },
+      {
+        name: "by_year",
+        optional: false,
+        range: false,
+        description:
+          'The financial year, e.g. "2019/20", or a programme year (1 is the framework\'s first).',
+      },
+      {
+        name: "families_per_year",
+        optional: true,
+        range: true,
+        description:
+          "Families attached in each programme year (a row or column, or one number for each default year): give it to find the success rate; leave it blank to find families a year.",
+      },
+      {
+        name: "success_rate",
+        optional: true,
+        range: false,
+        description:
+          'Share of the funded families turned around, e.g. 0.65 or "65%": give it (and leave families_per_year blank) to find families a year.',
+      },
+      {
+        name: "framework",
+        optional: true,
+        range: true,
+        description:
+          '"phase1" (default), "phase1-fast-track", "phase2", … or a range holding a framework table.',
+      },
+      {
+        name: "months_to_result",
+        optional: true,
+        range: false,
+        description:
+          "Months from a family's attachment to the claim for its result: 12 if left out (an assumption).",
+      },
+      {
+        name: "cohort",
+        optional: true,
+        range: false,
+        description: "The nominated cohort: its funded share caps the families paid for.",
+      },
+      {
+        name: "years",
+        optional: true,
+        range: false,
+        description:
+          "Programme years families are attached over, when finding families a year: the framework's own if left out.",
+      },
+    ],
+  },
 ];

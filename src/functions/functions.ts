@@ -241,3 +241,66 @@ export function year2Release(
 ): any[][] {
   return evaluate("TF_YEAR2_RELEASE", [commitment, worked_with, attachment, framework]) as any[][];
 }
+
+/**
+ * Spills the money of families attached per year by the financial year it is received: attachment fees in the year of attachment (phase 1's year-2 fees as the release rule pays them), results at the success rate claimed in the first claim window months_to_result months after each quarter's families are attached, paid after the payment lag; a Total row. Basis: months to a result is an assumption (12 if left out). Example: =TF.CASHFLOW(140, 0.65, "phase2") receives £1,064,000 from 2015/16 to 2021/22 (£700,000 of fees and £364,000 of results).
+ * @customfunction TF_CASHFLOW CASHFLOW
+ * @helpurl https://localhost:3000/help.html#tf_cashflow
+ * @param families_per_year Families attached in each programme year, from year 1: a row or column such as 140, 140, 140, 140, 140; or one number, that many in each of the framework's default years.
+ * @param [success_rate] Share of the funded families turned around, each paid the results maximum: 100% if left out; 0.65 or "65%".
+ * @param [framework] "phase1" (default), "phase1-fast-track", "phase2", … or a range holding a framework table.
+ * @param [months_to_result] Months from a family's attachment to the claim for its result: 12 if left out (an assumption).
+ * @param [cohort] The nominated cohort: its funded share caps the families paid for.
+ * @returns A Financial year | Attachment £ | Results £ | Total £ received table, with a Total row.
+ */
+export function cashflow(
+  families_per_year: any[][],
+  success_rate?: any,
+  framework?: any[][],
+  months_to_result?: any,
+  cohort?: any
+): any[][] {
+  return evaluate("TF_CASHFLOW", [
+    families_per_year,
+    success_rate,
+    framework,
+    months_to_result,
+    cohort,
+  ]) as any[][];
+}
+
+/**
+ * Goal seek: to have received an amount by the end of a financial year, the success rate needed (give families_per_year, leave success_rate blank) or the whole families a year needed, every year alike (give success_rate, leave families_per_year blank). #NUM! when no answer reaches it, with the most that can be received by then. Basis: the money by year as TF.CASHFLOW gives it. Example: =TF.TARGET_NEEDED(900000, "2019/20", 140, , "phase2") is 47.62% (phase 2, 140 a year for 5 years).
+ * @customfunction TF_TARGET_NEEDED TARGET_NEEDED
+ * @helpurl https://localhost:3000/help.html#tf_target_needed
+ * @param amount The £ to have received in total (attachment fees and results) by the end of by_year, e.g. 900000.
+ * @param by_year The financial year, e.g. "2019/20", or a programme year (1 is the framework's first).
+ * @param [families_per_year] Families attached in each programme year (a row or column, or one number for each default year): give it to find the success rate; leave it blank to find families a year.
+ * @param [success_rate] Share of the funded families turned around, e.g. 0.65 or "65%": give it (and leave families_per_year blank) to find families a year.
+ * @param [framework] "phase1" (default), "phase1-fast-track", "phase2", … or a range holding a framework table.
+ * @param [months_to_result] Months from a family's attachment to the claim for its result: 12 if left out (an assumption).
+ * @param [cohort] The nominated cohort: its funded share caps the families paid for.
+ * @param [years] Programme years families are attached over, when finding families a year: the framework's own if left out.
+ * @returns The success rate from 0 to 1 (format the cell as %), or whole families a year.
+ */
+export function targetNeeded(
+  amount: any,
+  by_year: any,
+  families_per_year?: any[][],
+  success_rate?: any,
+  framework?: any[][],
+  months_to_result?: any,
+  cohort?: any,
+  years?: any
+): number {
+  return evaluate("TF_TARGET_NEEDED", [
+    amount,
+    by_year,
+    families_per_year,
+    success_rate,
+    framework,
+    months_to_result,
+    cohort,
+    years,
+  ]) as number;
+}

@@ -2,6 +2,7 @@ import { FundingError, Result, isError } from "../engine/errors";
 import { Problems } from "../engine/messages";
 import * as contract from "./contract";
 import * as planning from "./planning";
+import * as whatif from "./whatif";
 import { ExcelArg, ExcelValue } from "./excel-args";
 
 /**
@@ -130,6 +131,31 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
       optional("framework"),
     ],
     run: planning.yearTwoReleaseOf,
+  },
+  {
+    id: "TF_CASHFLOW",
+    params: [
+      required("families_per_year"),
+      optional("success_rate"),
+      optional("framework"),
+      optional("months_to_result"),
+      optional("cohort"),
+    ],
+    run: whatif.cashFlowOf,
+  },
+  {
+    id: "TF_TARGET_NEEDED",
+    params: [
+      required("amount"),
+      required("by_year"),
+      optional("families_per_year"),
+      optional("success_rate"),
+      optional("framework"),
+      optional("months_to_result"),
+      optional("cohort"),
+      optional("years"),
+    ],
+    run: whatif.targetNeededOf,
   },
 ];
 

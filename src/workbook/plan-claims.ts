@@ -158,7 +158,7 @@ export function claimsSheet(
           ],
         };
   const range = (c: string) => `'${CLAIMS_SHEET}'!$${c}$${first}:$${c}$${last}`;
-  const outcomes = [...framework.results.keys()].map((id) => OUTCOME_TYPES[id].label).join("; ");
+  const outcomes = [...framework.results.keys()].map((id) => OUTCOME_TYPES[id].label);
   return {
     ranges: table && {
       date: range("A"),
@@ -180,12 +180,25 @@ export function claimsSheet(
             [
               label(
                 rows.length === 0
-                  ? `No claims yet. The framework pays for: ${outcomes}.`
+                  ? "No claims yet: they appear here by year of attachment once the Claims table has some."
                   : "One row per claim date, outcome and year of attachment (claims on the same date added together). Families whose year of attachment is not recorded are taken in the order they were attached (first in, first out)."
               ),
             ],
           ],
         },
+        // With no claims the page would be empty (the lines above are helpers, not printed):
+        // what the framework pays for is what a plan with no claims yet needs to know.
+        ...(rows.length === 0
+          ? [
+              {
+                topLeft: "A4",
+                rows: [
+                  [label("No claims yet. The framework pays results for:", true)],
+                  ...outcomes.map((outcome) => [label(outcome)]),
+                ],
+              },
+            ]
+          : []),
       ],
       tables: table ? [table] : [],
       charts: [],

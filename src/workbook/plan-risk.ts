@@ -185,12 +185,15 @@ export function riskSheet(
     : B(at.claimed);
   const earnable = `SUMPRODUCT($F$${first}:$F$${last},$C$${first}:$C$${last})`;
   const target = facts.employmentTarget;
+  // With nobody turned around yet (a plan with no claims), "Not met" would read as a failure.
   const met =
     target === undefined
       ? "n/a"
-      : facts.employmentShare.greaterThanOrEqualTo(target)
-        ? "Met"
-        : "Not met";
+      : claimedFamilies.isZero()
+        ? NONE_YET
+        : facts.employmentShare.greaterThanOrEqualTo(target)
+          ? "Met"
+          : "Not met";
 
   const scalars: PlanCell[][] = [
     [label("Forecast to the programme's end", true), label("Value", true)],
@@ -258,7 +261,7 @@ export function riskSheet(
     [
       label("Employment target met?"),
       f(
-        `IF(ISNUMBER(TF_EmploymentTarget),IF(${B(scalarsTop + 9)}>=TF_EmploymentTarget,"Met","Not met"),"n/a")`,
+        `IF(ISNUMBER(TF_EmploymentTarget),IF(F${totalRow}=0,"${NONE_YET}",IF(${B(scalarsTop + 9)}>=TF_EmploymentTarget,"Met","Not met")),"n/a")`,
         met,
         "text"
       ),
@@ -350,6 +353,7 @@ export function riskSheet(
       },
       { topLeft: `A${scalarsTop}`, rows: scalars },
       { topLeft: `A${historyTop - 1}`, rows: [[label("Claim history behind the forecast", true)]] },
+      ...(points.length === 0 ? [{ topLeft: `A${historyTop}`, rows: [[label(NO_CLAIMS)]] }] : []),
       {
         topLeft: `A${byOutcomeTop - 1}`,
         rows: [[label("By outcome type (alternative routes: do not add the maxima)", true)]],
@@ -379,6 +383,11 @@ export function riskSheet(
     ],
   };
 }
+
+/** Where the claim history would be, in a plan with no claims yet (a what-if, a new cohort). */
+const NO_CLAIMS =
+  "No claims yet: the forecast follows the claim trend once the Claims table has two claim dates.";
+const NONE_YET = "None turned around yet";
 
 /**
  * "Results claimed, by the financial year the cash arrives": each claim window's claims paid at

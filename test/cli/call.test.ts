@@ -35,6 +35,42 @@ describe("tf-funding call", () => {
     ]);
   });
 
+  it("spills TF_CASHFLOW and answers TF_TARGET_NEEDED as a cell would", () => {
+    const flow = tf("call", "TF_CASHFLOW", "[140,140,140,140,140]", "65%", "phase2");
+    expect(flow.status).toBe(0);
+    expect(flow.stdout.trim().split("\n")).toEqual([
+      "Financial year\tAttachment £ received\tResults £ received\tTotal £ received",
+      "2015/16\t140000\t0\t140000",
+      "2016/17\t140000\t54600\t194600",
+      "2017/18\t140000\t72800\t212800",
+      "2018/19\t140000\t72800\t212800",
+      "2019/20\t140000\t72800\t212800",
+      "2020/21\t0\t72800\t72800",
+      "2021/22\t0\t18200\t18200",
+      "Total\t700000\t364000\t1064000",
+    ]);
+    const rate = tf("call", "TF_TARGET_NEEDED", "900000", "2019/20", "140", "", "phase2");
+    expect([rate.stdout, rate.status]).toEqual(["0.4762\n", 0]);
+    const families = tf("call", "TF_TARGET_NEEDED", "1064000", "2021/22", "", "0.65", "phase2");
+    expect([families.stdout, families.status]).toEqual(["140\n", 0]);
+    const short = tf(
+      "call",
+      "TF_TARGET_NEEDED",
+      "1200000",
+      "2019/20",
+      "140",
+      "",
+      "phase2",
+      "--json"
+    );
+    expect(short.status).toBe(1);
+    expect(JSON.parse(short.stdout)).toEqual({
+      error: "#NUM!",
+      message:
+        "even if every family were turned around, £1,120,000 is received by the end of 2019/20, less than £1,200,000.",
+    });
+  });
+
   it("takes JSON ranges and ISO dates", () => {
     const { stdout, status } = tf(
       "call",

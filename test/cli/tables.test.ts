@@ -157,6 +157,48 @@ describe("tf-funding sample and tables", () => {
     expect(stdout.trim().split("\n")).toHaveLength(1);
   });
 
+  it("builds from families alone: no Claims sheet, or an empty Claims table, is no claims yet", async () => {
+    const noSheet = await load("inputs.xlsx");
+    noSheet.removeWorksheet(noSheet.getWorksheet("Claims")!.id);
+    await noSheet.xlsx.writeFile(file("no-claims-sheet.xlsx"));
+    const empty = new ExcelJS.Workbook();
+    writePlan(empty, {
+      sheets: inputSheets(
+        [
+          ["2012/13", 705, 294],
+          ["2013/14", 0, 294],
+        ],
+        [],
+        [["Framework", "phase1-fast-track"]]
+      ),
+      names: {},
+      summary: undefined as never,
+    });
+    await empty.xlsx.writeFile(file("empty-claims.xlsx"));
+
+    for (const name of ["no-claims-sheet", "empty-claims"]) {
+      const { stdout, stderr, status } = tf(
+        "tables",
+        file(`${name}.xlsx`),
+        "-o",
+        file(`${name}-out.xlsx`)
+      );
+      expect(status).toBe(0);
+      expect(stdout).toMatch(/Cash envelope: +£2,352,000/);
+      expect(stdout).toMatch(/Claimed to date: +£0\n/);
+      expect(stdout).toMatch(/Still at risk: +£705,600\n/);
+      if (name === "no-claims-sheet") expect(stderr).toMatch(/note: Families!A1: no Claims table/);
+      const risk = (await load(`${name}-out.xlsx`)).getWorksheet("PbR risk")!;
+      const text = (row: number) => String(risk.getCell(`A${row}`).value);
+      const noted = [...Array(40).keys()].map((r) => text(r + 1));
+      expect(noted).toContain(
+        "No claims yet: the forecast follows the claim trend once the Claims table has two claim dates."
+      );
+      const met = noted.indexOf("Employment target met?") + 1;
+      expect(risk.getCell(`B${met}`).value).toMatchObject({ result: "None turned around yet" });
+    }
+  });
+
   it("never overwrites the input and leaves no temporary file", () => {
     const { stderr, status } = tf("tables", file("inputs.xlsx"), "-o", file("inputs.xlsx"));
     expect(status).toBe(2);

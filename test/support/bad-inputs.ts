@@ -108,6 +108,26 @@ const badMoney: fc.Arbitrary<ExcelArg> = fc.oneof(
   fc.string({ minLength: 1 }).filter((s) => /[a-z]/i.test(s))
 );
 
+// Months from attachment to a result's claim: a whole number from 0 to 120 (blank: 12).
+const badMonths: fc.Arbitrary<ExcelArg> = fc.oneof(
+  fc.constantFrom<ExcelArg>(-1, 121, 1.5, "soon", "a year", NaN, Infinity, true),
+  fc.integer({ min: 121, max: 1_000_000 }),
+  fc.integer({ min: -1_000_000, max: -1 })
+);
+// The financial year a goal seek counts to: "2019/20" or a programme year from 1.
+const badByYear: fc.Arbitrary<ExcelArg> = fc.oneof(
+  fc.constantFrom<ExcelArg>(null, "", "soon", "2019/21", "year five", 0, -1, 1.5, 51, NaN, true),
+  fc.integer({ min: 51, max: 1_000_000 }),
+  fc.string({ minLength: 1 }).filter((s) => /[a-z]/i.test(s) && !/\d{2}\s*[/-]/.test(s))
+);
+// Families a year as a row: blanks inside are years with none, so one bad cell is enough.
+const badFamiliesRow: fc.Arbitrary<ExcelArg> = badFamilies
+  .filter((bad) => bad !== null && !(typeof bad === "string" && bad.trim() === ""))
+  .map((bad) => (Array.isArray(bad) ? bad : [[140, bad, 140]]));
+const nonBlankFamilies = badFamilies.filter(
+  (bad) => bad !== null && !(typeof bad === "string" && bad.trim() === "")
+);
+
 const validDates: ExcelArg = [["2013-07-31"], ["2013-10-31"], ["2014-02-28"]];
 const validCounts: ExcelArg = [[90], [85], [110]];
 
@@ -239,6 +259,29 @@ export const BAD_CASES: Record<
       [1, badFamilies],
       [2, badMoney],
       [3, badFramework],
+    ],
+  },
+  TF_CASHFLOW: {
+    valid: [[[140, 140, 140, 140, 140]], 0.65, "phase2", null, null],
+    spoilers: [
+      [0, badFamilies],
+      [0, badFamiliesRow],
+      [1, badShare],
+      [2, badFramework],
+      [3, badMonths],
+      [4, nonBlankFamilies],
+    ],
+  },
+  TF_TARGET_NEEDED: {
+    valid: [900000, "2019/20", 140, null, "phase2", null, null, null],
+    spoilers: [
+      [0, badMoney],
+      [1, badByYear],
+      [2, nonBlankFamilies],
+      [3, badShare],
+      [4, badFramework],
+      [5, badMonths],
+      [6, nonBlankFamilies],
     ],
   },
   TF_TURNED_AROUND: {

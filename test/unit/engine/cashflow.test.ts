@@ -108,6 +108,13 @@ describe("cashFlow: the money by the financial year it is received", () => {
         })
       ).message
     ).toMatch(/Progress to work/);
+    // Months, not programme years: 0 (claimed at the quarter's end) is allowed.
+    expect(
+      fails(cashFlow({ framework: phase2, attached: decs(1), monthsToResult: 121 })).message
+    ).toBe("months to a result must be a whole number from 0 to 120, not 121.");
+    expect(isError(cashFlow({ framework: phase2, attached: decs(1), monthsToResult: 0 }))).toBe(
+      false
+    );
   });
 });
 

@@ -50,6 +50,8 @@ const ENTRIES: Record<string, Entry> = {
   TF_EMPLOYMENT_SHARE: entry.employmentShare,
   TF_EXPECTED_CLAWBACK: entry.expectedClawback,
   TF_YEAR2_RELEASE: entry.year2Release,
+  TF_CASHFLOW: entry.cashflow,
+  TF_TARGET_NEEDED: entry.targetNeeded,
 };
 
 function callEntry(id: string, args: ExcelArg[]): { value?: unknown; error?: ExcelError } {
@@ -160,6 +162,28 @@ describe("tf-funding call and Excel agree", () => {
       fc.nat(1000).chain((n) => fc.tuple(fc.nat(n), fc.constant(n + 1)))
     ),
     fc.tuple(fc.constant("TF_FINANCIAL_YEAR"), fc.tuple(fc.integer({ min: 40000, max: 50000 }))),
+    fc.tuple(
+      fc.constant("TF_CASHFLOW"),
+      fc.tuple(
+        fc.oneof(
+          fc.nat(2000),
+          fc.array(fc.nat(2000), { minLength: 1, maxLength: 4 }).map((row) => [row])
+        ),
+        fc.constantFrom<ExcelArg>(null, 0, 0.65, "65%", 1, 1.5),
+        frameworks,
+        fc.constantFrom<ExcelArg>(null, 0, 6, 12, 24)
+      )
+    ),
+    fc.tuple(
+      fc.constant("TF_TARGET_NEEDED"),
+      fc.tuple(
+        fc.nat(3_000_000),
+        fc.constantFrom<ExcelArg>("2016/17", "2019/20", 3, "soon"),
+        fc.oneof(fc.constant<ExcelArg>(null), fc.nat(2000)),
+        fc.constantFrom<ExcelArg>(null, 0.65, "50%"),
+        frameworks
+      )
+    ),
     fc.tuple(
       fc.constant("TF_RESULTS_PAYMENT"),
       fc.tuple(

@@ -2,7 +2,7 @@ import { OUTCOME_TYPES } from "../../../src/engine/outcomes";
 import { label, v } from "../../../src/workbook/cells";
 import { layoutForPrint, shownText, wrappedLines } from "../../../src/workbook/plan-layout";
 import { NUMBER_FORMATS, PlanCell, PlanSheet } from "../../../src/workbook/plan-types";
-import { samplePlan } from "../../../src/workbook/sample";
+import { inputSheets, samplePlan } from "../../../src/workbook/sample";
 import { planFrom } from "../../support/plan-from";
 
 /** The sample's input sheets with more rows in their Assumptions table. */
@@ -138,6 +138,22 @@ describe("the print layout of the generated sheets (sample)", () => {
     // The sentence alone on row 7 runs over columns to its right: the print area reaches them.
     expect(report.print).toMatchObject({ area: "A4:D7", orientation: "portrait" });
     expect(report.frozenRows).toBeUndefined();
+  });
+
+  it("prints what the framework pays for on the claims sheet of a plan with no claims yet", () => {
+    const plan = planFrom(inputSheets([["2012/13", 705, 294]], [], []));
+    const claims = plan.sheets.find((s) => s.name === "Claims by year")!;
+    expect(claims.tables).toEqual([]);
+    expect(claims.blocks[1].rows.map((row) => row[0].value)).toEqual([
+      "No claims yet. The framework pays results for:",
+      ...["crime-asb-education", "progress-to-work", "continuous-employment"].map(
+        (id) => OUTCOME_TYPES[id as keyof typeof OUTCOME_TYPES].label
+      ),
+      expect.any(String),
+      expect.any(String),
+    ]);
+    // Below the helper lines, and wide enough for the longest outcome (runs over B to F).
+    expect(claims.print).toMatchObject({ area: "A4:I9", orientation: "portrait" });
   });
 
   it("counts wrapped lines at word breaks", () => {
