@@ -91,6 +91,19 @@ module.exports = (env, options) => {
       path: path.resolve(__dirname, "dist"),
       clean: true,
     },
+    optimization: {
+      // The engine (and decimal.js) serve both the pane and the custom functions: one copy in
+      // shared.js, which taskpane.html loads before either page's own script. The shared
+      // runtime (manifest) runs the functions in that page, so functions.js never loads alone.
+      runtimeChunk: { name: "shared" },
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          shared: { name: "shared", chunks: "all", minChunks: 2, enforce: true },
+        },
+      },
+    },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".html"],
     },
