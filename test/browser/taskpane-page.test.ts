@@ -233,8 +233,7 @@ run("the task pane page in headless Chromium", () => {
       expect(await ui.surface.evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
         theme === "dark" ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)"
       );
-      await ui.successRate.scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(shots, `${theme}-whatif.png`) });
+      await page.screenshot({ path: path.join(shots, `${theme}-whatif.png`), fullPage: true });
       expect(outside).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();

@@ -115,7 +115,7 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
       {unentered.length > 0 && (
         <div data-testid="defaults-used">
           {unentered.map((line) => (
-            <Text as="p" size={200} key={line.slice(0, 20)}>
+            <Text as="p" block size={200} key={line.slice(0, 20)}>
               {line}
             </Text>
           ))}
