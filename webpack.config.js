@@ -92,9 +92,10 @@ module.exports = (env, options) => {
       clean: true,
     },
     optimization: {
-      // The engine (and decimal.js) serve both the pane and the custom functions: one copy in
-      // shared.js, which taskpane.html loads before either page's own script. The shared
-      // runtime (manifest) runs the functions in that page, so functions.js never loads alone.
+      // The engine (and decimal.js) serve both the pane and the custom functions: one copy, with
+      // webpack's one runtime, in shared.js, which taskpane.html loads before either entry's own
+      // script, so both use the same module instances. The manifest's shared runtime runs the
+      // functions in that page; functions.js is never loaded on its own.
       runtimeChunk: { name: "shared" },
       splitChunks: {
         cacheGroups: {
