@@ -91,6 +91,20 @@ module.exports = (env, options) => {
       path: path.resolve(__dirname, "dist"),
       clean: true,
     },
+    optimization: {
+      // The engine (and decimal.js) serve both the pane and the custom functions: one copy, with
+      // webpack's one runtime, in shared.js, which taskpane.html loads before either entry's own
+      // script, so both use the same module instances. The manifest's shared runtime runs the
+      // functions in that page; functions.js is never loaded on its own.
+      runtimeChunk: { name: "shared" },
+      splitChunks: {
+        cacheGroups: {
+          default: false,
+          defaultVendors: false,
+          shared: { name: "shared", chunks: "all", minChunks: 2, enforce: true },
+        },
+      },
+    },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".html"],
     },

@@ -64,6 +64,27 @@ describe("npm run build", () => {
     expect(page).toMatch(/Content-Security-Policy/);
   });
 
+  it("loads one shared copy of the engine and decimal.js before the pane's and the functions' scripts", () => {
+    const page = fs.readFileSync(path.join(out, "taskpane.html"), "utf8");
+    const scripts = [...page.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)/g)]
+      .map((m) => m[1])
+      .filter((src) => !/^https?:/.test(src));
+    expect(scripts).toEqual(["shared.js", "taskpane.js", "functions.js"]);
+    const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
+    // decimal.js's own error text, and a message of the engine both pages use.
+    const decimal = /\[DecimalError\]/g;
+    const engine = /must be a whole number of families/g;
+    expect(read("shared.js").match(decimal)?.length).toBe(1);
+    expect(read("shared.js").match(engine)?.length).toBeGreaterThan(0);
+    for (const own of ["taskpane.js", "functions.js"]) {
+      expect(read(own)).not.toMatch(decimal);
+      expect(read(own)).not.toMatch(engine);
+      // Each entry's script only hands its modules to the one runtime in shared.js, so the two
+      // share module instances rather than each starting a runtime of its own.
+      expect(read(own)).toMatch(/^(\/\*[^]*?\*\/\s*)?"use strict";\(self\.webpackChunk\w+=/);
+    }
+  });
+
   it("registers every function of the contract, with the ids and names Excel shows", () => {
     const contract = [
       "TF_ELIGIBLE",

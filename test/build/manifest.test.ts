@@ -57,11 +57,38 @@ describe("manifest.xml", () => {
     expect(app.Version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
+  const requiredSets = () =>
+    new Map(
+      list<Record<string, string>>(app.Requirements.Sets.Set).map((set) => [
+        set["@Name"],
+        set["@MinVersion"],
+      ])
+    );
+
   it("requires the shared runtime and keeps one long-lived runtime on the task pane page", () => {
-    expect(app.Requirements.Sets.Set["@Name"]).toBe("SharedRuntime");
-    expect(app.Requirements.Sets.Set["@MinVersion"]).toBe("1.1");
+    expect(requiredSets().get("SharedRuntime")).toBe("1.1");
     expect(host.Runtimes.Runtime["@resid"]).toBe("Taskpane.Url");
     expect(host.Runtimes.Runtime["@lifetime"]).toBe("long");
+  });
+
+  it("requires ExcelApi 1.7, which the pane's chart series and name formulas need", () => {
+    // ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues and NamedItem.formula are
+    // ExcelApi 1.7; everything else the pane calls unguarded is older. Frozen panes (1.7) and
+    // page layout (1.9) are asked for at run time (hostSupport) and skipped when missing.
+    expect(requiredSets()).toEqual(
+      new Map([
+        ["SharedRuntime", "1.1"],
+        ["ExcelApi", "1.7"],
+      ])
+    );
+    const excel = fs.readFileSync(path.join(root, "src", "taskpane", "excel", "steps.ts"), "utf8");
+    expect(excel).toMatch(/\.series\.add\(/);
+    expect(excel).toMatch(/setXAxisValues\(/);
+    const recover = fs.readFileSync(
+      path.join(root, "src", "taskpane", "excel", "recover.ts"),
+      "utf8"
+    );
+    expect(recover).toMatch(/item\.formula = /);
   });
 
   it("points the custom functions' page and the function file at the task pane page", () => {

@@ -1,12 +1,4 @@
-import {
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Slider,
-  Subtitle2,
-  Text,
-} from "@fluentui/react-components";
+import { Field, Input, Select, Slider, Subtitle2, Text } from "@fluentui/react-components";
 import { BUILT_IN_FRAMEWORKS, ROUNDINGS } from "../../engine/frameworks";
 import { Overrides } from "../../workbook/inputs";
 import { AssumptionKey, Assumptions } from "../../workbook/assumptions";
@@ -51,18 +43,16 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
       <Subtitle2 as="h2" id="assumptions-heading">
         Assumptions
       </Subtitle2>
+      {/* Native selects (Fluent Select) rather than Dropdown: the pane's bundle keeps out the
+          combobox and its popup positioning (about 20 KB gzip), and the list is the platform's. */}
       <Field label="Framework">
-        <Dropdown
-          value={BUILT_IN_FRAMEWORKS.find((f) => f.id === framework)?.name ?? framework}
-          selectedOptions={[framework]}
-          onOptionSelect={(_, data) => set("framework", data.optionValue)}
-        >
+        <Select value={framework} onChange={(_, data) => set("framework", data.value)}>
           {BUILT_IN_FRAMEWORKS.map((f) => (
-            <Option key={f.id} value={f.id}>
+            <option key={f.id} value={f.id}>
               {f.name}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="Programme years (when families attached per year are not given)">
         <Input
@@ -74,17 +64,16 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
         />
       </Field>
       <Field label="Rounding of families" hint={basis("rounding")}>
-        <Dropdown
+        <Select
           value={overrides.rounding ?? current?.rounding ?? "half-up"}
-          selectedOptions={[overrides.rounding ?? current?.rounding ?? "half-up"]}
-          onOptionSelect={(_, d) => set("rounding", d.optionValue)}
+          onChange={(_, d) => set("rounding", d.value)}
         >
           {ROUNDINGS.map((r) => (
-            <Option key={r} value={r}>
+            <option key={r} value={r}>
               {r}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="Funded families (agreed number, optional)">
         <Input
@@ -126,7 +115,7 @@ export function AssumptionsSection({ overrides, current, onChange }: Assumptions
       {unentered.length > 0 && (
         <div data-testid="defaults-used">
           {unentered.map((line) => (
-            <Text as="p" size={200} key={line.slice(0, 20)}>
+            <Text as="p" block size={200} key={line.slice(0, 20)}>
               {line}
             </Text>
           ))}
