@@ -78,7 +78,7 @@ interface Receipt {
 
 function checkShare(what: string, share: Decimal): Result<Decimal> {
   if (!share.isFinite()) return Problems.notFinite(what);
-  if (share.isNegative() || share.greaterThan(1))
+  if (share.lessThan(0) || share.greaterThan(1))
     return Problems.rateOutOfRange(what, `${share.times(100).toString()}%`);
   return share;
 }

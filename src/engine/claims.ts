@@ -52,7 +52,7 @@ function checkProfile(framework: Framework, profile: readonly Decimal[]): Result
   }
   for (const [i, families] of profile.entries()) {
     if (!families.isFinite()) return Problems.notFinite(`families attached in year ${i + 1}`);
-    if (families.isNegative())
+    if (families.lessThan(0))
       return Problems.negative(`families attached in year ${i + 1}`, families.toString());
   }
   return [...profile];
@@ -67,11 +67,11 @@ function checkClaim(framework: Framework, claim: Claim, row: number): Result<Cla
   if (notPaid) return notPaid;
   const { families, amount, attachmentYear } = claim;
   if (!families.isFinite()) return Problems.notFinite(`${what} families`);
-  if (families.isNegative()) return Problems.negative(`${what} families`, families.toString());
+  if (families.lessThan(0)) return Problems.negative(`${what} families`, families.toString());
   if (!families.isInteger()) return Problems.notWhole(`${what} families`, families.toString());
   if (amount !== undefined) {
     if (!amount.isFinite()) return Problems.notFinite(`${what} amount`);
-    if (amount.isNegative()) return Problems.negative(`${what} amount`, amount.toString());
+    if (amount.lessThan(0)) return Problems.negative(`${what} amount`, amount.toString());
     if (families.isZero() && !amount.isZero())
       return Problems.amountWithoutFamilies(row, amount.toString());
   }

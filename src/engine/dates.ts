@@ -119,6 +119,21 @@ export function serialFromUkText(what: string, text: string): Result<number> | u
   return serialFromUtc(year, month as number, day);
 }
 
+/** Serials from here to FIRST_SERIAL are said as the dates they stand for (back to year 1000). */
+const EARLIEST_SHOWN = -328_716;
+
+/**
+ * The day an early serial stands for, as dd/mm/yyyy: 1 to 59 count from 1 January 1900 (60 is
+ * Excel's 29 February 1900 that never was); 0 and below count back from 30 December 1899, as
+ * openpyxl and LibreOffice write dates before 1900.
+ */
+function earlyDate(serial: number): string {
+  if (serial === 60) return "29/02/1900 (a day that never was)";
+  const day = new Date(serial > 0 ? Date.UTC(1899, 11, 31 + serial) : EPOCH + serial * MS_PER_DAY);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${two(day.getUTCDate())}/${two(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
+}
+
 /**
  * A date given as an Excel serial number, ISO text (2014-08-01) or UK text (31/07/2013, 31 July
  * 2013, July 2013: see serialFromUkText), checked, as a whole-day serial.
@@ -132,6 +147,8 @@ export function toSerial(what: string, value: number | string): Result<number> {
     return isError(serial) ? serial : toSerial(what, serial);
   }
   if (!Number.isFinite(value)) return Problems.notADate(what, value);
+  if (value < FIRST_SERIAL && value > EARLIEST_SHOWN)
+    return Problems.dateBefore1900(what, earlyDate(Math.floor(value)));
   if (value < FIRST_SERIAL || value > LAST_SERIAL)
     return Problems.dateOutOfRange(what, String(value));
   // A date-time keeps only its day: claims are counted by the day they were made.

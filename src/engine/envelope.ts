@@ -141,7 +141,7 @@ function resolveProfile(input: EnvelopeInput, rounding: Rounding): Result<Resolv
     }
     for (const [i, families] of input.profile.entries()) {
       if (!families.isFinite()) return Problems.notFinite(`families in year ${i + 1}`);
-      if (families.isNegative())
+      if (families.lessThan(0))
         return Problems.negative(`families in year ${i + 1}`, families.toString());
       if (!families.isInteger() && rounding !== "none") {
         return Problems.fractionNeedsNone(`families in year ${i + 1}`, families.toString());

@@ -140,6 +140,10 @@ export const Problems = {
     value(
       `${what} ${quote(got)} is not a date: dates are read day first, as in the UK (31/07/2013 is 31 July 2013), so correct the day or the month.`
     ),
+  dateBefore1900: (what: string, shown: string) =>
+    num(
+      `${what} ${shown} is before 1 March 1900, the earliest date Excel and this model agree on: check the year.`
+    ),
   dateOutOfRange: (what: string, got: string) =>
     num(`${what} (${got}) is outside the years 1900 to 9999.`),
   rangeLengthsDiffer: (first: string, firstLength: number, second: string, secondLength: number) =>

@@ -18,8 +18,11 @@ export function dec(value: DecimalInput): Decimal {
 
 /** Money is held to the penny: half a penny rounds up, as in the councils' own tables. */
 export function toPence(value: Decimal): Decimal {
-  // Most amounts are already whole pence (rates are); rounding would only copy them.
-  return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  // Most amounts are already whole pence (rates are); rounding would only copy them. -0 (from
+  // a -0 cell, or rounding a tiny negative) is £0: never printed as "-£0".
+  const pence =
+    value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return pence.isZero() && pence.isNegative() ? ZERO : pence;
 }
 
 /** Money leaves the engine as a number of pounds with at most two decimal places. */

@@ -81,7 +81,7 @@ export function parseCount(what: string, value: RawValue, allowFraction = false)
   if (n < 0) return Problems.negativeCount(what, shown(value, n));
   if (!allowFraction && !Number.isInteger(n)) return Problems.notWhole(what, shown(value, n));
   if (n > MAX_FAMILIES) return Problems.tooManyFamilies(what, shown(value, n));
-  return wholeNumber(n);
+  return wholeNumber(n === 0 ? 0 : n); // -0 (a "-0" typed, or a formula's) is 0
 }
 
 /**
@@ -96,5 +96,5 @@ export function parseAmount(what: string, value: RawValue): Result<Decimal> {
   if (typeof n !== "number") return n;
   if (n < 0) return Problems.negativeMoney(what, shown(value, n));
   if (n > MAX_MONEY) return Problems.tooMuchMoney(what, shown(value, n));
-  return dec(n);
+  return dec(n === 0 ? 0 : n); // -0 is £0, not a negative amount
 }

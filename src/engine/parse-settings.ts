@@ -40,7 +40,7 @@ export function shareSetting(what: string, value: SettingValue): Result<Decimal>
     parsed = text.endsWith("%") ? parseShare(text.slice(0, -1))?.div(100) : parseShare(text);
   }
   if (parsed === undefined) return Problems.shareNotValid(what, value);
-  if (parsed.isNegative() || parsed.greaterThan(1)) {
+  if (parsed.lessThan(0) || parsed.greaterThan(1)) {
     const shown = typeof value === "string" ? value.trim() : parsed.toString();
     // "65" was most likely meant as 65%; "7/6" or "150%" was not.
     const plain = typeof value === "number" || /^[\d.]+$/.test(String(value).trim());

@@ -18,13 +18,13 @@ import { financialYearLabel } from "./years";
 
 function checkMoney(what: string, amount: Decimal): FundingError | undefined {
   if (!amount.isFinite()) return Problems.notFinite(what);
-  if (amount.isNegative()) return Problems.negative(what, amount.toString());
+  if (amount.lessThan(0)) return Problems.negative(what, amount.toString());
   if (amount.greaterThan(MAX_MONEY)) return Problems.moneyOutOfRange(what, amount.toString());
   return undefined;
 }
 
 function checkRate(what: string, rate: Decimal): FundingError | undefined {
-  if (!rate.isFinite() || rate.isNegative() || rate.greaterThan(1))
+  if (!rate.isFinite() || rate.lessThan(0) || rate.greaterThan(1))
     return Problems.rateOutOfRange(what, rate.toString());
   return undefined;
 }
@@ -146,7 +146,7 @@ export function yearTwoRelease(
   const { commitment, workedWith, attachment } = input;
   if (!commitment.isFinite() || !commitment.greaterThan(0)) return Problems.releaseCommitment();
   if (!workedWith.isFinite()) return Problems.notFinite("families worked with");
-  if (workedWith.isNegative())
+  if (workedWith.lessThan(0))
     return Problems.negative("families worked with", workedWith.toString());
   const problem = checkMoney("the year-2 attachment", attachment);
   if (problem) return problem;

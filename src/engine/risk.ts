@@ -158,7 +158,7 @@ export function sensitivity(
 ): Result<SensitivityRow[]> {
   const rows: SensitivityRow[] = [];
   for (const [i, rate] of rates.entries()) {
-    if (!rate.isFinite() || rate.isNegative() || rate.greaterThan(1)) {
+    if (!rate.isFinite() || rate.lessThan(0) || rate.greaterThan(1)) {
       return Problems.rateOutOfRange(`success rate ${i + 1}`, rate.toString());
     }
     const results = expectedResults(envelope, rate);
@@ -195,13 +195,13 @@ export function costBreakEven(
   cost: Decimal
 ): Result<BreakEven> {
   const beyondFees = cost.minus(totals.attachment);
-  return breakEvenShare(totals.results, beyondFees.isNegative() ? ZERO : beyondFees);
+  return breakEvenShare(totals.results, beyondFees.lessThan(0) ? ZERO : beyondFees);
 }
 
 /** The share of a results maximum that an amount is, without the £ it brings at that rate. */
 export function breakEvenShare(maximum: Decimal, amount: Decimal): Result<BreakEven> {
   if (!amount.isFinite()) return Problems.notFinite("the amount to cover");
-  if (amount.isNegative()) return Problems.negative("the amount to cover", amount.toString());
+  if (amount.lessThan(0)) return Problems.negative("the amount to cover", amount.toString());
   if (amount.greaterThan(MAX_MONEY))
     return Problems.moneyOutOfRange("the amount to cover", amount.toString());
   if (amount.isZero()) return { amount, reachable: true, rate: ZERO };

@@ -125,7 +125,7 @@ function solveFamilies(input: TargetInput, byYear: string): Result<TargetAnswer>
  */
 export function targetNeeded(input: TargetInput): Result<TargetAnswer> {
   if (!input.amount.isFinite()) return Problems.notFinite("the amount");
-  if (input.amount.isNegative())
+  if (input.amount.lessThan(0))
     return Problems.negativeMoney("the amount", input.amount.toString());
   const byYear = financialYearLabel(input.byYear);
   return input.solveFor === "success-rate"

@@ -136,8 +136,9 @@ export function text(what: string, arg: ExcelArg, fallback: string): Result<stri
 export function list(what: string, arg: ExcelArg): Result<ExcelScalar[]> {
   if (!Array.isArray(arg)) return [arg];
   const rows = arg.length;
-  const columns =
-    rows === 0 ? 0 : Math.max(...arg.map((row) => (Array.isArray(row) ? row.length : 0)));
+  // A loop, not Math.max(...rows): a whole column is 1,048,576 rows, past the spread's stack.
+  let columns = 0;
+  for (const row of arg) columns = Math.max(columns, Array.isArray(row) ? row.length : 0);
   if (rows > 1 && columns > 1) return Problems.unexpectedRange(`${what} (one column or one row)`);
   const cells = rows === 1 ? [...arg[0]] : arg.map((row) => (Array.isArray(row) ? row[0] : row));
   while (cells.length > 0 && isBlank(cells[cells.length - 1])) cells.pop();

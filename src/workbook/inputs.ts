@@ -271,6 +271,26 @@ function noClaimsYet(snapshot: WorkbookSnapshot, found: Search<ClaimsColumn>): b
   );
 }
 
+const shownCount = (n: Decimal) => n.toNumber().toLocaleString("en-GB");
+
+/**
+ * An agreed funded number above the cohort (the nominated families added up), named where it
+ * was given — its cell in the Assumptions table, or its flag — with where the cohort comes from.
+ */
+function fundedAboveCohort(
+  assumptions: Assumptions,
+  rows: readonly FamiliesRow[],
+  familiesRange: string
+): InputProblem | undefined {
+  const funded = assumptions.funded;
+  const cohort = rows.reduce((total, row) => total.plus(row.nominated), dec(0));
+  if (funded === undefined || rows.length === 0 || !funded.greaterThan(cohort)) return undefined;
+  const reason = `the funded number (${shownCount(funded)}) is more than the cohort (${shownCount(cohort)}, the families nominated in ${familiesRange}): a family can only be funded once.`;
+  // Where a setting came from reads "the Assumptions table, Sheet!B7" (see readAssumptions).
+  const at = /^the Assumptions table, (.+)!([A-Z]{1,3}\d+)$/.exec(assumptions.given?.funded ?? "");
+  return at ? { sheet: at[1], cell: at[2], reason } : settingProblem("funded", reason);
+}
+
 /**
  * Reads the Families and Claims tables and the Assumptions from a workbook, with the settings
  * given outside it applied first. Everything that cannot be read is named (sheet, cell, reason)
@@ -315,6 +335,8 @@ export function readInputs(snapshot: WorkbookSnapshot, options: ReadOptions = {}
   const claimRows = claims.table
     ? readClaims(claims.table, assumptions.framework, problems, options)
     : [];
+  const aboveCohort = fundedAboveCohort(assumptions, familyRows, range(families.table));
+  if (aboveCohort) problems.push(aboveCohort);
   if (familyRows.length === 0 && problems.length === 0) {
     problems.push({
       sheet: families.table.sheet,

@@ -140,7 +140,11 @@ async function readInBands(
       perRequest = Math.max(1, Math.floor(perRequest / 2));
       continue;
     }
-    batch.forEach((band, i) => contents[band.sheet]?.values.push(...loaded[i].values));
+    // Row by row: push(...rows) spreads onto the stack, which a band of 125,000 rows overflows.
+    batch.forEach((band, i) => {
+      const into = contents[band.sheet]?.values;
+      if (into) for (const row of loaded[i].values) into.push(row);
+    });
     next += batch.length;
   }
   return { contents, tableAddresses: ranges.map((range) => range.address) };
