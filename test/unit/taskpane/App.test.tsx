@@ -33,6 +33,8 @@ function fakeApi(snapshot: WorkbookSnapshot, overrides: Overrides = {}) {
     }),
     insertSample: jest.fn(async () => ["Families", "Claims", "Assumptions"]),
     saveScenario: jest.fn(async (row) => void scenarios.push(row)),
+    writeComparison: jest.fn(async () => "Scenario comparison"),
+    canWriteSheets: () => true,
     loadAssumptions: jest.fn(async () => overrides),
     saveAssumptions: jest.fn(async (o) => void saved.push(o)),
   };

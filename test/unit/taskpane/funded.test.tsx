@@ -30,6 +30,8 @@ function paneOver(snapshot: WorkbookSnapshot) {
     writePlan: jest.fn(async () => ({ sheets: [], syncs: 1 })),
     insertSample: jest.fn(async () => []),
     saveScenario: jest.fn(async () => undefined),
+    writeComparison: jest.fn(async () => "Scenario comparison"),
+    canWriteSheets: () => true,
     loadAssumptions: jest.fn(async () => ({})),
     saveAssumptions: jest.fn(async () => undefined),
   };
