@@ -1,11 +1,12 @@
 import { CashFlow, MONTHS_TO_RESULT, cashFlow } from "../engine/cashflow";
 import { isError } from "../engine/errors";
-import { Framework, Rounding } from "../engine/frameworks";
+import { Framework, Rounding, builtInFramework } from "../engine/frameworks";
 import { Decimal, ZERO, dec, poundsToNumber, sum } from "../engine/money";
 import { OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
 import { countSetting, moneySetting, numberSetting } from "../engine/parse-settings";
 import { TargetUnknown, targetNeeded } from "../engine/target";
-import { FundingInputs } from "../workbook/inputs";
+import { defaultAssumptions } from "../workbook/assumptions";
+import { FundingInputs, Overrides, applyOverrides } from "../workbook/inputs";
 import { envelopeFor } from "../workbook/plan";
 
 /**
@@ -46,6 +47,8 @@ export interface YearReceived {
 
 /** The headline figures and the money by the year it arrives, in £ (numbers for display). */
 export interface WhatIfFigures {
+  /** Families the envelope pays for (attached, up to the funded number). */
+  funded: number;
   envelope: number;
   secured: number;
   atRisk: number;
@@ -54,7 +57,10 @@ export interface WhatIfFigures {
   years: YearReceived[];
 }
 
-/** The field a problem belongs under: "families-0" (year 1), "route-<outcome>", "months", "rate". */
+/**
+ * The field a problem belongs under: "families-0" (year 1), "route-<outcome>", "months", "rate";
+ * "families" for the families a year as a whole (more than the funded number allows, …).
+ */
 export type WhatIfProblems = Record<string, string>;
 
 export const familiesField = (index: number) => `families-${index}`;
@@ -89,6 +95,37 @@ export function baseFromInputs(inputs: FundingInputs): WhatIfBase {
     rounding: assumptions.rounding,
   };
 }
+
+/**
+ * The base with no workbook read (or one that cannot be read): the framework chosen and the
+ * pane's other settings over its defaults; none when a setting cannot be read (the pane names it).
+ */
+export function baseWithoutWorkbook(overrides: Overrides): WhatIfBase | undefined {
+  const framework = builtInFramework(overrides.framework ?? "phase1");
+  if (!framework) return undefined;
+  const rest: Overrides = { ...overrides };
+  delete rest.framework;
+  const nothingRead: FundingInputs = {
+    families: [],
+    claims: [],
+    assumptions: defaultAssumptions(framework),
+    sources: { families: "", claims: "" },
+  };
+  const applied = applyOverrides(nothingRead, rest).inputs;
+  if (!applied) return undefined;
+  const { assumptions } = applied;
+  return {
+    framework,
+    successRate: assumptions.successRate,
+    fundedOverride: assumptions.funded,
+    share: assumptions.share,
+    rounding: assumptions.rounding,
+  };
+}
+
+/** Whether any family is typed: with none, there is nothing to show but noughts. */
+export const anyFamilies = (settings: WhatIfSettings): boolean =>
+  settings.families.some((text) => text.trim() !== "");
 
 /** The cashFlow input the settings give, or the problems of the fields that cannot be read. */
 function flowInput(base: WhatIfBase, settings: WhatIfSettings) {
@@ -144,10 +181,11 @@ function problemField(framework: Framework, message: string): string {
   );
   if (route) return routeField(route);
   if (/success rate/.test(message)) return "rate";
-  return familiesField(0);
+  return "families";
 }
 
 const toFigures = (flow: CashFlow): WhatIfFigures => ({
+  funded: flow.envelope.totals.families.toNumber(),
   envelope: poundsToNumber(flow.envelope.totals.total),
   secured: poundsToNumber(flow.attachment),
   atRisk: poundsToNumber(flow.envelope.totals.results),
