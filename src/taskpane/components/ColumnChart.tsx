@@ -162,6 +162,7 @@ export function ColumnChart({ title, categories, series, layout, testId }: Colum
                 {s.name}
               </th>
             ))}
+            {layout === "stacked" && <th scope="col">Total</th>}
           </tr>
         </thead>
         <tbody>
@@ -171,6 +172,7 @@ export function ColumnChart({ title, categories, series, layout, testId }: Colum
               {series.map((s) => (
                 <td key={s.name}>{formatPounds(s.values[c] ?? 0)}</td>
               ))}
+              {layout === "stacked" && <td>{formatPounds(totals[c])}</td>}
             </tr>
           ))}
         </tbody>
