@@ -129,6 +129,15 @@ export function AssumptionsSection(props: AssumptionsSectionProps) {
                   </Field>
                 );
               })}
+              {problems.families && (
+                <Text
+                  role="status"
+                  className="tf-error tf-field-wide"
+                  data-testid="families-problem"
+                >
+                  {problems.families}
+                </Text>
+              )}
             </div>
             <Field label="Success rate">
               <RadioGroup

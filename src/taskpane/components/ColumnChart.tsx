@@ -59,6 +59,8 @@ export function axisPounds(amount: number): string {
 
 const hidden: React.CSSProperties = {
   position: "absolute",
+  left: 0,
+  top: 0,
   width: 1,
   height: 1,
   overflow: "hidden",
@@ -152,31 +154,34 @@ export function ColumnChart({ title, categories, series, layout, testId }: Colum
           </li>
         ))}
       </ul>
-      <table style={hidden}>
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Financial year</th>
-            {series.map((s) => (
-              <th scope="col" key={s.name}>
-                {s.name}
-              </th>
-            ))}
-            {layout === "stacked" && <th scope="col">Total</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((category, c) => (
-            <tr key={category}>
-              <th scope="row">{category}</th>
+      {/* Hidden by its box: a table will not shrink to 1 px itself, and would widen the pane. */}
+      <div style={hidden}>
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Financial year</th>
               {series.map((s) => (
-                <td key={s.name}>{formatPounds(s.values[c] ?? 0)}</td>
+                <th scope="col" key={s.name}>
+                  {s.name}
+                </th>
               ))}
-              {layout === "stacked" && <td>{formatPounds(totals[c])}</td>}
+              {layout === "stacked" && <th scope="col">Total</th>}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {categories.map((category, c) => (
+              <tr key={category}>
+                <th scope="row">{category}</th>
+                {series.map((s) => (
+                  <td key={s.name}>{formatPounds(s.values[c] ?? 0)}</td>
+                ))}
+                {layout === "stacked" && <td>{formatPounds(totals[c])}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

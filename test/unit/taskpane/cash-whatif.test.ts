@@ -74,6 +74,14 @@ describe("the pane's what-if: the engine's cash flow from the fields as typed", 
     ).toMatch(/months to a result must be a whole number/);
   });
 
+  it("puts a refusal about the families as a whole under the families", () => {
+    const capped: WhatIfBase = { ...base, cohort: dec(705), fundedOverride: dec(1000) };
+    expect(whatIfFigures(capped, fiveYears).problems).toEqual({
+      families:
+        "the funded number (1000) is more than the cohort (705): a family can only be funded once.",
+    });
+  });
+
   it("starts from the workbook's families attached (Barnet: 294, 294), blank beyond", () => {
     const inputs = readInputs(snapshotOfPlan(samplePlan())).inputs!;
     expect(startingFamilies(inputs.assumptions.framework, inputs)).toEqual(["294", "294", ""]);

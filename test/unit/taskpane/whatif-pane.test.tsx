@@ -202,7 +202,9 @@ describe("the what-if in the pane: what do we get, and when?", () => {
     const controls = screen
       .getAllByRole("main")[0]
       .querySelectorAll<HTMLElement>("input, button, select, [role=combobox]");
-    const untabbable = [...controls].filter((c) => c.tabIndex < 0 && !c.closest("[aria-hidden]"));
+    const untabbable = Array.from(controls).filter(
+      (c) => c.tabIndex < 0 && !c.closest("[aria-hidden]")
+    );
     expect(untabbable.map((c) => c.outerHTML.slice(0, 60))).toEqual([]);
     screen.getByTestId("families-0").focus();
     await user.keyboard("140");
@@ -290,5 +292,31 @@ describe("the comparison through the real workbook api, over the fake Excel", ()
     } finally {
       syncs.mockRestore();
     }
+  });
+});
+
+describe("a what-if over a workbook's cohort", () => {
+  const barnet = async (overrides: Overrides) => {
+    const { snapshotOfPlan } = await import("../../../src/workbook/plan-snapshot");
+    const { samplePlan } = await import("../../../src/workbook/sample");
+    const { api } = fakeApi(overrides);
+    (api.readWorkbook as jest.Mock).mockResolvedValue(snapshotOfPlan(samplePlan()));
+    renderApp(api);
+  };
+
+  it("starts from the Families table (Barnet: 294, 294) and funds no more than the cohort allows", async () => {
+    await barnet({});
+    await screen.findByTestId("total-received");
+    const typed = [0, 1, 2].map(
+      (i) => (screen.getByTestId(`families-${i}`) as HTMLInputElement).value
+    );
+    expect(typed).toEqual(["294", "294", ""]);
+    // Barnet's fast-track plan at its 65%: £1,646,400 fees and £458,640 results.
+    expect(shown("total-received")).toBe("£2,105,040");
+    // All 588 funded (5/6 of 705) attached in year 1, at year 1's £3,200 fee and £800 results;
+    // the 106 more earn nothing: 588 × £3,200 + 588 × 65% × £800.
+    type("families-0", "694");
+    type("families-1", "0");
+    expect(shown("total-received")).toBe("£2,187,360");
   });
 });
