@@ -1,9 +1,10 @@
 import {
+  Dropdown,
   Field,
   Input,
+  Option,
   Radio,
   RadioGroup,
-  Select,
   Subtitle2,
   Text,
 } from "@fluentui/react-components";
@@ -62,17 +63,18 @@ export function GoalSeekSection(props: GoalSeekSectionProps) {
           />
         </Field>
         <Field label="By the end of">
-          <Select
-            value={String(byYear)}
+          <Dropdown
+            value={byLabel}
+            selectedOptions={[String(byYear)]}
             data-testid="goal-year"
-            onChange={(_, d) => props.onByYear(Number(d.value))}
+            onOptionSelect={(_, d) => d.optionValue && props.onByYear(Number(d.optionValue))}
           >
             {years.map((y) => (
-              <option key={y.startYear} value={y.startYear}>
+              <Option key={y.startYear} value={String(y.startYear)}>
                 {y.label}
-              </option>
+              </Option>
             ))}
-          </Select>
+          </Dropdown>
         </Field>
       </div>
       <Field label="Find">

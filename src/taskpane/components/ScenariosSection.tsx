@@ -1,17 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Subtitle2, Text } from "@fluentui/react-components";
 import { MAX_COMPARED, MIN_COMPARED, Scenario, compareScenarios } from "../comparison";
 import { formatPercent, formatPounds } from "../whatif";
 import { ColumnChart, SERIES_COLOURS } from "./ColumnChart";
@@ -89,28 +76,29 @@ export function ScenariosSection(props: ScenariosSectionProps) {
       {comparison && (
         <>
           <div className="tf-scroll" tabIndex={0} role="region" aria-label="Scenario comparison">
-            <Table size="extra-small" data-testid="comparison-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Figure</TableHeaderCell>
+            {/* A plain table: Fluent's Table would add KB to a pane held under a size budget. */}
+            <table className="tf-compare" data-testid="comparison-table">
+              <thead>
+                <tr>
+                  <th scope="col">Figure</th>
                   {comparison.scenarios.map((name) => (
-                    <TableHeaderCell key={name}>{name}</TableHeaderCell>
+                    <th scope="col" key={name}>
+                      {name}
+                    </th>
                   ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
+                </tr>
+              </thead>
+              <tbody>
                 {comparison.rows.map((row) => (
-                  <TableRow key={row.label}>
-                    <TableCell>{row.label.replace(/ £$/, "")}</TableCell>
+                  <tr key={row.label}>
+                    <th scope="row">{row.label.replace(/ £$/, "")}</th>
                     {row.values.map((value, i) => (
-                      <TableCell key={i} className="tf-number">
-                        {formatPounds(value)}
-                      </TableCell>
+                      <td key={i}>{formatPounds(value)}</td>
                     ))}
-                  </TableRow>
+                  </tr>
                 ))}
-              </TableBody>
-            </Table>
+              </tbody>
+            </table>
           </div>
           <ColumnChart
             testId="comparison-chart"

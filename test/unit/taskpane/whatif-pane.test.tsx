@@ -134,7 +134,8 @@ describe("the what-if in the pane: what do we get, and when?", () => {
       "140 families a year for 5 years, at a 65.0% success rate: £1,064,000 received by the end of 2021/22."
     );
     fireEvent.click(screen.getByRole("radio", { name: /the success rate needed/ }));
-    fireEvent.change(screen.getByTestId("goal-year"), { target: { value: "2016" } });
+    fireEvent.click(screen.getByRole("combobox", { name: "By the end of" }));
+    fireEvent.click(await screen.findByRole("option", { name: "2016/17" }));
     type("goal-amount", "2000000");
     expect(shown("goal-answer")).toBe(
       "Not reachable: even if every family were turned around, £364,000 is received by the end of 2016/17, less than £2,000,000."
