@@ -7,7 +7,7 @@ import { countSetting, moneySetting, numberSetting } from "../engine/parse-setti
 import { TargetUnknown, targetNeeded } from "../engine/target";
 import { defaultAssumptions } from "../workbook/assumptions";
 import { FundingInputs, Overrides, applyOverrides } from "../workbook/inputs";
-import { envelopeFor } from "../workbook/plan";
+import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
 
 /**
  * The pane's what-if: "if we attach 140 families a year and turn 65% around, what do we get, and
@@ -55,6 +55,8 @@ export interface WhatIfFigures {
   expectedResults: number;
   totalReceived: number;
   years: YearReceived[];
+  /** "106 families attached beyond the 588 funded earn no fees or results.", when so. */
+  warnings: string[];
 }
 
 /**
@@ -198,6 +200,7 @@ const toFigures = (flow: CashFlow): WhatIfFigures => ({
     results: poundsToNumber(year.results),
     received: poundsToNumber(year.received),
   })),
+  warnings: beyondFundedWarning(flow.envelope),
 });
 
 /** The what-if's figures, or the problems to show under the fields (no figures then). */

@@ -50,6 +50,11 @@ export function FiguresSection({ figures, stale, rateText }: FiguresSectionProps
               <dd data-testid="total-received">{formatPounds(figures.totalReceived)}</dd>
             </div>
           </dl>
+          {figures.warnings.map((warning) => (
+            <Caption1 key={warning} className="tf-warning" data-testid="figures-warning">
+              {warning}
+            </Caption1>
+          ))}
           <ColumnChart
             testId="cash-chart"
             title="Money received by financial year"

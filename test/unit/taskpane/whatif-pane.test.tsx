@@ -176,6 +176,13 @@ describe("the what-if in the pane: what do we get, and when?", () => {
       values: [1064000, 608000],
     });
     expect(await screen.findByText(/compared on the sheet Scenario comparison/)).toBeTruthy();
+    // Every section open and filled in, for jest-axe: the goal's answer, the routes, More.
+    type("goal-amount", "600000");
+    expect(screen.getByTestId("goal-answer")).toBeTruthy();
+    fireEvent.click(screen.getByRole("radio", { name: "Per route to a result" }));
+    type("route-sustained-progress", "lots");
+    fireEvent.click(screen.getByRole("button", { name: "More assumptions" }));
+    expect(screen.getByTestId("figures-stale")).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
 
@@ -314,10 +321,14 @@ describe("a what-if over a workbook's cohort", () => {
     expect(typed).toEqual(["294", "294", ""]);
     // Barnet's fast-track plan at its 65%: £1,646,400 fees and £458,640 results.
     expect(shown("total-received")).toBe("£2,105,040");
+    expect(screen.queryByTestId("figures-warning")).toBeNull();
     // All 588 funded (5/6 of 705) attached in year 1, at year 1's £3,200 fee and £800 results;
     // the 106 more earn nothing: 588 × £3,200 + 588 × 65% × £800.
     type("families-0", "694");
     type("families-1", "0");
     expect(shown("total-received")).toBe("£2,187,360");
+    expect(shown("figures-warning")).toBe(
+      "106 families attached beyond the 588 funded earn no fees or results."
+    );
   });
 });
