@@ -157,6 +157,27 @@ export function App({ api, today = clockToday }: AppProps) {
   if (!base || !anyFamilies(settings)) lastGood.current = undefined;
   else if (computed?.figures) lastGood.current = computed.figures;
   const figures = computed?.figures ?? lastGood.current;
+  // A scenario of another framework waits for that framework's fields before its families go in.
+  const [restoring, setRestoring] = React.useState<Scenario>();
+  React.useEffect(() => {
+    if (!restoring || base?.framework.id !== restoring.framework) return;
+    setTypedFamilies({ from, families: restoring.settings.families });
+    setRestoring(undefined);
+  }, [restoring, base, from]);
+  const restoreScenario = (scenario: Scenario) => {
+    const { families: typed, ...rest } = scenario.settings;
+    setRates(rest);
+    const next = { ...overrides, successRate: String(scenario.successRate) };
+    if (scenario.framework === base?.framework.id) {
+      setTypedFamilies({ from, families: typed });
+    } else {
+      next.framework = scenario.framework;
+      setRestoring(scenario);
+    }
+    changeOverrides(next);
+    setMessage({ intent: "info", text: `${scenario.name} is in the fields above.` });
+  };
+
   const changeWhatIf = (next: WhatIfSettings) => {
     const { families: typed, ...rest } = next;
     setTypedFamilies({ from, families: typed });
@@ -323,6 +344,7 @@ export function App({ api, today = clockToday }: AppProps) {
         onSave={() => void saveScenario()}
         canWrite={canWrite && !busy}
         onWrite={() => void writeComparison()}
+        onUse={restoreScenario}
       />
       <InputsSection
         inputs={inputs}

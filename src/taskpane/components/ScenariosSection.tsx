@@ -15,6 +15,8 @@ export interface ScenariosSectionProps {
   /** Writing the comparison needs ExcelApi 1.7 and no other work under way. */
   canWrite: boolean;
   onWrite: () => void;
+  /** Puts a saved scenario's settings back in the fields, to work on from there. */
+  onUse: (scenario: Scenario) => void;
 }
 
 /** "phase2 · 140, 140, 140 a year · 65%": what a saved scenario assumed, in a line. */
@@ -61,13 +63,21 @@ export function ScenariosSection(props: ScenariosSectionProps) {
           {scenarios.map((scenario) => {
             const on = compared.includes(scenario.name);
             return (
-              <div key={scenario.name}>
+              <div key={scenario.name} className="tf-scenario">
                 <Checkbox
                   checked={on}
                   disabled={!on && compared.length >= MAX_COMPARED}
                   label={`${scenario.name} (${scenarioLine(scenario)})`}
                   onChange={(_, d) => toggle(scenario.name, d.checked === true)}
                 />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  aria-label={`Use ${scenario.name} in the fields above`}
+                  onClick={() => props.onUse(scenario)}
+                >
+                  Use
+                </Button>
               </div>
             );
           })}

@@ -186,6 +186,29 @@ describe("the what-if in the pane: what do we get, and when?", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
+  it("puts a saved scenario back in the fields, from another framework too", async () => {
+    const { api } = fakeApi();
+    renderApp(api);
+    await screen.findByTestId("families-0");
+    attach140();
+    type("scenario-name", "phase 2 plan");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save scenario" })));
+    type("families-0", "300");
+    // 160 more: £160,000 of fees and 160 × 65% × £800 = £83,200 of results.
+    expect(shown("total-received")).toBe("£1,307,200");
+    fireEvent.click(screen.getByRole("button", { name: "Use phase 2 plan in the fields above" }));
+    expect(shown("total-received")).toBe("£1,064,000");
+    // Over in phase 1, then back: the phase 2 fields return with the scenario's families.
+    fireEvent.click(screen.getByRole("combobox", { name: /Framework/ }));
+    fireEvent.click(
+      await screen.findByRole("option", { name: "Troubled Families phase 1 (2012-15)" })
+    );
+    await waitFor(() => expect(screen.queryByTestId("families-5")).toBeNull());
+    fireEvent.click(screen.getByRole("button", { name: "Use phase 2 plan in the fields above" }));
+    await waitFor(() => expect(shown("total-received")).toBe("£1,064,000"));
+    expect((screen.getByTestId("families-4") as HTMLInputElement).value).toBe("140");
+  });
+
   it("compares at most four: a fifth cannot be ticked", async () => {
     renderApp(fakeApi().api);
     await screen.findByTestId("families-0");
