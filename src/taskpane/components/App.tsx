@@ -302,9 +302,8 @@ export function App({ api, today = clockToday }: AppProps) {
         <MessageBar intent="warning" data-testid="older-excel">
           <MessageBarBody>
             This Excel does not have ExcelApi 1.7, which writing sheets and charts needs: Build
-            tables, Insert sample inputs, adding scenarios to the Scenarios table and Write
-            comparison to sheet are off. The what-if, the goal seek and the comparison in the pane
-            work. Excel 2019, Excel 2021 and Microsoft 365 have it.
+            tables and the other writes to the workbook are off. The what-if, goal seek and
+            comparison work here in the pane.
           </MessageBarBody>
         </MessageBar>
       )}
