@@ -36,6 +36,8 @@ export interface CashFlowInput {
   /** The cohort (its eligible share caps the families paid for) or an agreed funded number. */
   cohort?: Decimal;
   fundedOverride?: Decimal;
+  /** The eligibility share of the cohort funded (the framework's, 5/6 in phase 1, when not given). */
+  share?: Decimal;
   rounding?: Rounding;
 }
 
@@ -160,6 +162,7 @@ export function cashFlow(input: CashFlowInput): Result<CashFlow> {
     profile: [...input.attached],
     cohort: input.cohort,
     fundedOverride: input.fundedOverride,
+    share: input.share,
     rounding: input.rounding,
   });
   if (isError(envelope)) return envelope;

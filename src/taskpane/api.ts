@@ -1,4 +1,5 @@
 import { Overrides } from "../workbook/inputs";
+import { Comparison } from "./comparison";
 import { WorkbookPlan } from "../workbook/plan-types";
 import { WorkbookSnapshot } from "../workbook/snapshot";
 
@@ -42,6 +43,13 @@ export interface WorkbookApi {
   ): Promise<WriteOutcome>;
   insertSample(): Promise<string[]>;
   saveScenario(row: ScenarioRow): Promise<void>;
+  /** Writes the scenarios compared side by side to a sheet; answers the sheet's name. */
+  writeComparison(comparison: Comparison): Promise<string>;
+  /**
+   * Whether this Excel can write sheets and charts (ExcelApi 1.7): when not, the pane says so
+   * and keeps the what-if, which needs no Excel, working.
+   */
+  canWriteSheets(): boolean;
   loadAssumptions(): Promise<Overrides>;
   saveAssumptions(overrides: Overrides): Promise<void>;
 }

@@ -1,6 +1,8 @@
 import * as React from "react";
 import {
   Button,
+  MessageBar,
+  MessageBarBody,
   Dialog,
   DialogActions,
   DialogBody,
@@ -15,10 +17,27 @@ import { Overrides, applyOverrides, readInputs } from "../../workbook/inputs";
 import { buildPlan } from "../../workbook/plan";
 import { WorkbookSnapshot } from "../../workbook/snapshot";
 import { WorkbookApi, WriteProgress } from "../api";
+import { TargetUnknown } from "../../engine/target";
+import { financialYearLabel } from "../../engine/years";
+import {
+  WhatIfFigures,
+  WhatIfSettings,
+  anyFamilies,
+  baseFromInputs,
+  baseWithoutWorkbook,
+  goalSeek,
+  startingFamilies,
+  whatIfFigures,
+  yearsTyped,
+} from "../cash-whatif";
+import { MAX_COMPARED, Scenario, compareScenarios } from "../comparison";
 import { formatPounds, headline, readingOverrides, whatIfSettingProblems } from "../whatif";
 import { AssumptionsSection } from "./AssumptionsSection";
 import { BuildSection } from "./BuildSection";
+import { FiguresSection } from "./FiguresSection";
+import { GoalSeekSection } from "./GoalSeekSection";
 import { InputsSection } from "./InputsSection";
+import { ScenariosSection } from "./ScenariosSection";
 import { WhatIfSection } from "./WhatIfSection";
 
 export interface AppProps {
@@ -45,6 +64,23 @@ export function App({ api, today = clockToday }: AppProps) {
     sheets: string[];
     answer: (yes: boolean) => void;
   }>();
+
+  // The what-if's own settings. Families typed are kept against the families they started from:
+  // a new workbook, framework or spread starts the fields again from that.
+  const [typedFamilies, setTypedFamilies] = React.useState<{ from: string; families: string[] }>();
+  const [rates, setRates] = React.useState<Omit<WhatIfSettings, "families">>({
+    rateBy: "overall",
+    routes: {},
+    monthsToResult: "",
+  });
+  const [goalAmount, setGoalAmount] = React.useState("");
+  const [goalYear, setGoalYear] = React.useState<number>();
+  const [solveFor, setSolveFor] = React.useState<TargetUnknown>("success-rate");
+  const [scenarios, setScenarios] = React.useState<Scenario[]>([]);
+  const [compared, setCompared] = React.useState<string[]>([]);
+  const [scenarioName, setScenarioName] = React.useState("");
+  // Asked once: an Excel older than ExcelApi 1.7 keeps the what-if and loses only the writing.
+  const canWrite = React.useMemo(() => api.canWriteSheets(), [api]);
 
   // Through a ref: a new clock function on each render must not re-read the workbook.
   const clock = React.useRef(today);
@@ -100,6 +136,70 @@ export function App({ api, today = clockToday }: AppProps) {
     [inputs, overrides]
   );
 
+  // The what-if: the engine's cash flow over the fields, in the pane, on every keystroke.
+  const base = React.useMemo(
+    () => (applied ? baseFromInputs(applied) : baseWithoutWorkbook(overrides)),
+    [applied, overrides]
+  );
+  const starting = React.useMemo(
+    () => (base ? startingFamilies(base.framework, applied) : []),
+    [base, applied]
+  );
+  const from = `${base?.framework.id}:${starting.join(",")}`;
+  const families = typedFamilies?.from === from ? typedFamilies.families : starting;
+  const settings: WhatIfSettings = React.useMemo(() => ({ ...rates, families }), [rates, families]);
+  const computed = React.useMemo(
+    () => (base && anyFamilies(settings) ? whatIfFigures(base, settings) : undefined),
+    [base, settings]
+  );
+  // A field that cannot be read keeps the last figures that could be worked out on screen.
+  const lastGood = React.useRef<WhatIfFigures>(undefined);
+  if (!base || !anyFamilies(settings)) lastGood.current = undefined;
+  else if (computed?.figures) lastGood.current = computed.figures;
+  const figures = computed?.figures ?? lastGood.current;
+  // A scenario of another framework waits for that framework's fields before its families go in.
+  const [restoring, setRestoring] = React.useState<Scenario>();
+  React.useEffect(() => {
+    if (!restoring || base?.framework.id !== restoring.framework) return;
+    setTypedFamilies({ from, families: restoring.settings.families });
+    setRestoring(undefined);
+  }, [restoring, base, from]);
+  const restoreScenario = (scenario: Scenario) => {
+    const { families: typed, ...rest } = scenario.settings;
+    setRates(rest);
+    const next = { ...overrides, successRate: String(scenario.successRate) };
+    if (scenario.framework === base?.framework.id) {
+      setTypedFamilies({ from, families: typed });
+    } else {
+      next.framework = scenario.framework;
+      setRestoring(scenario);
+    }
+    changeOverrides(next);
+    setMessage({ intent: "info", text: `${scenario.name} is in the fields above.` });
+  };
+
+  const changeWhatIf = (next: WhatIfSettings) => {
+    const { families: typed, ...rest } = next;
+    setTypedFamilies({ from, families: typed });
+    setRates(rest);
+  };
+
+  const goalYears = React.useMemo(() => {
+    const years = new Map<number, string>();
+    for (const y of base?.framework.years ?? [])
+      years.set(y.startYear, financialYearLabel(y.startYear));
+    for (const y of figures?.years ?? []) years.set(y.startYear, y.label);
+    return [...years].sort(([a], [b]) => a - b).map(([startYear, label]) => ({ startYear, label }));
+  }, [base, figures]);
+  const byYear =
+    goalYear !== undefined && goalYears.some((y) => y.startYear === goalYear)
+      ? goalYear
+      : (goalYears.at(-1)?.startYear ?? 0);
+  const goal = React.useMemo(
+    () => (base ? goalSeek(base, settings, goalAmount, byYear, solveFor) : undefined),
+    [base, settings, goalAmount, byYear, solveFor]
+  );
+
   const changeOverrides = (next: Overrides) => {
     setOverrides(next);
     void api.saveAssumptions(next).catch((failure) =>
@@ -143,30 +243,114 @@ export function App({ api, today = clockToday }: AppProps) {
 
   const saveScenario = () =>
     run(async () => {
-      const h = what?.headline;
-      if (!h) return;
-      const name = `Scenario ${new Date().toLocaleString("en-GB")}`;
+      if (!base || !computed?.figures) return;
+      const shown = computed.figures;
+      const name = scenarioName.trim() || `Scenario ${scenarios.length + 1}`;
+      const scenario: Scenario = {
+        name,
+        framework: base.framework.id,
+        successRate: base.successRate.toNumber(),
+        settings,
+        figures: shown,
+      };
+      // A name used again replaces that scenario: the newest figures under it.
+      setScenarios((saved) => [...saved.filter((s) => s.name !== name), scenario]);
+      setCompared((ticked) =>
+        ticked.includes(name) || ticked.length >= MAX_COMPARED ? ticked : [...ticked, name]
+      );
+      setScenarioName("");
+      if (!canWrite) {
+        setMessage({ intent: "success", text: `${name} saved in the pane.` });
+        return;
+      }
       await api.saveScenario({
         name,
-        framework: h.framework,
-        families: h.funded,
-        successRate: h.successRate,
-        envelope: h.envelope,
-        secured: h.secured,
-        atRisk: h.atRisk,
-        expectedResults: h.expectedResults,
+        framework: base.framework.id,
+        families: shown.funded,
+        successRate: scenario.successRate,
+        envelope: shown.envelope,
+        secured: shown.secured,
+        atRisk: shown.atRisk,
+        expectedResults: shown.expectedResults,
       });
-      setMessage({ intent: "success", text: `${name} added to the Scenarios table.` });
+      setMessage({ intent: "success", text: `${name} saved, and added to the Scenarios table.` });
     });
+
+  const writeComparison = () =>
+    run(async () => {
+      const chosen = compared
+        .map((name) => scenarios.find((s) => s.name === name))
+        .filter((s): s is Scenario => s !== undefined);
+      const sheet = await api.writeComparison(compareScenarios(chosen));
+      setMessage({
+        intent: "success",
+        text: `${chosen.map((s) => s.name).join(", ")} compared on the sheet ${sheet}.`,
+      });
+    });
+
+  const rateText =
+    rates.rateBy === "routes"
+      ? "at the routes' rates"
+      : base
+        ? `at ${(base.successRate.toNumber() * 100).toFixed(1)}%`
+        : "";
 
   return (
     <main className="tf-pane">
       <Title3 as="h1">Troubled Families funding</Title3>
+      {!canWrite && (
+        <MessageBar intent="warning" data-testid="older-excel">
+          <MessageBarBody>
+            This Excel does not have ExcelApi 1.7, which writing sheets and charts needs: Build
+            tables and the other writes to the workbook are off. The what-if, goal seek and
+            comparison work here in the pane.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <FiguresSection
+        figures={figures}
+        stale={!!figures && !computed?.figures}
+        rateText={rateText}
+      />
+      <AssumptionsSection
+        overrides={overrides}
+        current={applied?.assumptions}
+        onChange={changeOverrides}
+        framework={base?.framework}
+        whatIf={settings}
+        onWhatIf={changeWhatIf}
+        problems={computed?.problems ?? {}}
+      />
+      <GoalSeekSection
+        amount={goalAmount}
+        onAmount={setGoalAmount}
+        byYear={byYear}
+        onByYear={setGoalYear}
+        years={goalYears}
+        solveFor={solveFor}
+        onSolveFor={setSolveFor}
+        answer={goal}
+        familiesYears={base ? yearsTyped(families, base.framework) : 0}
+        successRate={base?.successRate.toNumber() ?? 0}
+      />
+      <ScenariosSection
+        scenarios={scenarios}
+        compared={compared}
+        onCompared={setCompared}
+        name={scenarioName}
+        onName={setScenarioName}
+        canSave={!!computed?.figures && !busy}
+        onSave={() => void saveScenario()}
+        canWrite={canWrite && !busy}
+        onWrite={() => void writeComparison()}
+        onUse={restoreScenario}
+      />
       <InputsSection
         inputs={inputs}
         problems={[...problems, ...(what?.problems ?? [])]}
         notices={read?.notices ?? []}
         busy={busy}
+        canWrite={canWrite}
         onRead={() => void run(async () => load(await api.readWorkbook()))}
         onUseSelection={() => void run(async () => load(await api.readSelection()))}
         onInsertSample={() =>
@@ -177,20 +361,9 @@ export function App({ api, today = clockToday }: AppProps) {
           })
         }
       />
-      <AssumptionsSection
-        overrides={overrides}
-        current={applied?.assumptions}
-        onChange={changeOverrides}
-      />
-      <WhatIfSection
-        headline={what?.headline}
-        cost={cost}
-        onCost={setCost}
-        onSaveScenario={() => void saveScenario()}
-        busy={busy}
-      />
+      <WhatIfSection headline={what?.headline} cost={cost} onCost={setCost} />
       <BuildSection
-        canBuild={!!applied}
+        canBuild={!!applied && canWrite}
         busy={busy}
         progress={progress}
         message={message}

@@ -14,6 +14,8 @@ export interface InputsSectionProps {
   /** Rows passed over on purpose (a totals row, a note, no Claims table yet), for the user to check. */
   notices: InputProblem[];
   busy: boolean;
+  /** Writing sheets needs ExcelApi 1.7 (the sample is written as sheets). */
+  canWrite: boolean;
   onRead: () => void;
   onUseSelection: () => void;
   onInsertSample: () => void;
@@ -25,7 +27,7 @@ export function InputsSection(props: InputsSectionProps) {
   return (
     <section aria-labelledby="inputs-heading" className="tf-section">
       <Subtitle2 as="h2" id="inputs-heading">
-        Inputs
+        Workbook inputs
       </Subtitle2>
       {inputs && (
         <ul className="tf-found" aria-label="Input tables found">
@@ -71,7 +73,7 @@ export function InputsSection(props: InputsSectionProps) {
         <Button onClick={props.onUseSelection} disabled={busy}>
           Use selection
         </Button>
-        <Button onClick={props.onInsertSample} disabled={busy}>
+        <Button onClick={props.onInsertSample} disabled={busy || !props.canWrite}>
           Insert sample inputs
         </Button>
       </div>

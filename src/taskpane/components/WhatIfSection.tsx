@@ -1,11 +1,4 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Subtitle2,
-} from "@fluentui/react-components";
+import { Field, Input, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
 import { PlanRelease } from "../../workbook/plan-types";
 import { Headline, formatFamilies, formatPence, formatPercent, formatPounds } from "../whatif";
 
@@ -21,22 +14,17 @@ export interface WhatIfSectionProps {
   headline?: Headline;
   cost: string;
   onCost: (cost: string) => void;
-  onSaveScenario: () => void;
-  busy: boolean;
 }
 
-/** The headline figures, recomputed by the engine in the pane as the assumptions change. */
-export function WhatIfSection({
-  headline,
-  cost,
-  onCost,
-  onSaveScenario,
-  busy,
-}: WhatIfSectionProps) {
+/**
+ * The workbook's own figures beside the what-if: families funded, claimed to date, clawback,
+ * break-even and the year-2 release, recomputed by the engine as the assumptions change.
+ */
+export function WhatIfSection({ headline, cost, onCost }: WhatIfSectionProps) {
   return (
     <section aria-labelledby="whatif-heading" className="tf-section">
       <Subtitle2 as="h2" id="whatif-heading">
-        What if
+        From the workbook&rsquo;s tables
       </Subtitle2>
       {headline ? (
         <dl className="tf-figures" aria-live="polite">
@@ -54,14 +42,6 @@ export function WhatIfSection({
               <dd data-testid="beyond-funded">{formatFamilies(headline.beyondFunded)}</dd>
             </>
           )}
-          <dt>Cash envelope</dt>
-          <dd data-testid="envelope">{formatPounds(headline.envelope)}</dd>
-          <dt>Secured (attachment fees)</dt>
-          <dd data-testid="secured">{formatPounds(headline.secured)}</dd>
-          <dt>At risk (payment by results)</dt>
-          <dd data-testid="at-risk">{formatPounds(headline.atRisk)}</dd>
-          <dt>Expected results at {formatPercent(headline.successRate)}</dt>
-          <dd data-testid="expected">{formatPounds(headline.expectedResults)}</dd>
           <dt>Results claimed to date</dt>
           <dd data-testid="claimed">{formatPounds(headline.claimed)}</dd>
           <dt>Expected clawback after spot checks</dt>
@@ -97,9 +77,6 @@ export function WhatIfSection({
       <Field label="Cost central money should cover (£), for the break-even rate">
         <Input type="number" min={0} value={cost} onChange={(_, d) => onCost(d.value)} />
       </Field>
-      <Button onClick={onSaveScenario} disabled={!headline || busy}>
-        Save scenario
-      </Button>
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { samplePlan } from "../../workbook/sample";
 import { CLAIMS_COLUMNS, FAMILIES_COLUMNS, matchHeader } from "../../workbook/headers";
 import { WorkbookSnapshot } from "../../workbook/snapshot";
 import { readSelection, readWorkbook } from "./read";
+import { writeComparison } from "./comparison";
+import { supportsExcelApi } from "./office-host";
 import { saveScenario } from "./scenarios";
 import { writePlan } from "./write";
 
@@ -71,6 +73,10 @@ export function createWorkbookApi(): WorkbookApi {
     async saveScenario(row) {
       await saveScenario(row);
     },
+    async writeComparison(comparison) {
+      return (await writeComparison(comparison)).sheet;
+    },
+    canWriteSheets: () => supportsExcelApi(),
     async loadAssumptions() {
       const value: unknown = Office.context.document.settings.get(SETTINGS_KEY);
       return isOverrides(value) ? value : {};

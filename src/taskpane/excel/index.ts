@@ -11,3 +11,5 @@ export type { Conflict } from "./errors";
 export { saveScenario } from "./scenarios";
 export type { ScenarioValues } from "./scenarios";
 export { createWorkbookApi } from "./api";
+export { writeComparison, COMPARISON_TABLE } from "./comparison";
+export { supportsExcelApi, REQUIRED_EXCEL_API } from "./office-host";

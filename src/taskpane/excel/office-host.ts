@@ -21,3 +21,22 @@ export function officeBackground(): string | undefined {
     ? Office.context?.officeTheme?.bodyBackgroundColor
     : undefined;
 }
+
+/** The ExcelApi requirement set the pane writes with (charts' series API, NamedItem.formula). */
+export const REQUIRED_EXCEL_API = "1.7";
+
+/**
+ * Whether this Excel has ExcelApi 1.7, which writing sheets and charts needs. Asked of Office
+ * rather than tried, so an older Excel gets a plain notice instead of a failure half way through
+ * a build; outside Office (no requirements to ask) it is not assumed.
+ */
+export function supportsExcelApi(version = REQUIRED_EXCEL_API): boolean {
+  try {
+    return (
+      typeof Office !== "undefined" &&
+      Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
+    );
+  } catch {
+    return false;
+  }
+}

@@ -75,6 +75,15 @@ describe("cashFlow: the money by the financial year it is received", () => {
     ]);
   });
 
+  it("funds the cohort's share given (a local 1/2 instead of 5/6): 300 of 600, not 500", () => {
+    const flow = ok(
+      cashFlow({ framework: phase1, attached: decs(300, 300), cohort: dec(600), share: dec("0.5") })
+    );
+    // 300 funded, all attached in year 1 at £3,200; year 2's 300 are beyond the funded number.
+    expect(pounds(flow.attachment)).toBe("960000.00");
+    expect(pounds(flow.envelope.totals.beyondFunded)).toBe("300.00");
+  });
+
   it("pays each route its own rate: 55% crime/ASB/education (£700) and 10% employment (£800)", () => {
     const flow = ok(
       cashFlow({

@@ -33,6 +33,8 @@ function fakeApi(snapshot: WorkbookSnapshot, overrides: Overrides = {}) {
     }),
     insertSample: jest.fn(async () => ["Families", "Claims", "Assumptions"]),
     saveScenario: jest.fn(async (row) => void scenarios.push(row)),
+    writeComparison: jest.fn(async () => "Scenario comparison"),
+    canWriteSheets: () => true,
     loadAssumptions: jest.fn(async () => overrides),
     saveAssumptions: jest.fn(async (o) => void saved.push(o)),
   };
@@ -51,6 +53,9 @@ describe("the task pane", () => {
   it("says the basis beside each assumption and lists the defaults used", async () => {
     const { api } = fakeApi(sampleSnapshot());
     renderApp(api);
+    await screen.findByTestId("envelope");
+    // The council contribution, employment target and the defaults are under "More assumptions".
+    fireEvent.click(screen.getByRole("button", { name: "More assumptions" }));
     await screen.findByTestId("defaults-used");
     // The sample's Assumptions table gives the council contribution, success rate and
     // employment target: yours, each with its cell.
@@ -80,6 +85,7 @@ describe("the task pane", () => {
     const { api, saved } = fakeApi(snapshot);
     renderApp(api);
     await screen.findByTestId("envelope");
+    fireEvent.click(screen.getByRole("button", { name: "More assumptions" }));
     fireEvent.change(screen.getByLabelText(/Council contribution per family/), {
       target: { value: "5000" },
     });

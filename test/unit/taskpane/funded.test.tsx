@@ -30,6 +30,8 @@ function paneOver(snapshot: WorkbookSnapshot) {
     writePlan: jest.fn(async () => ({ sheets: [], syncs: 1 })),
     insertSample: jest.fn(async () => []),
     saveScenario: jest.fn(async () => undefined),
+    writeComparison: jest.fn(async () => "Scenario comparison"),
+    canWriteSheets: () => true,
     loadAssumptions: jest.fn(async () => ({})),
     saveAssumptions: jest.fn(async () => undefined),
   };
@@ -60,6 +62,8 @@ describe("the what-if pays only funded families", () => {
   it("recomputes from the agreed funded number as it is typed: 500 funded, £2,000,000", async () => {
     paneOver(attached730());
     await screen.findByTestId("envelope");
+    // The funded number is under "More assumptions", collapsed at first.
+    fireEvent.click(screen.getByRole("button", { name: "More assumptions" }));
     fireEvent.change(screen.getByLabelText(/Funded families \(agreed number/), {
       target: { value: "500" },
     });
