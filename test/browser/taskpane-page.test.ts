@@ -32,6 +32,15 @@ const pane = (page: Page) => ({
     page.getByTestId(id),
   release: page.getByTestId("year-two-release"),
   surface: page.locator(".fui-FluentProvider").first(),
+  totalReceived: page.getByTestId("total-received"),
+  familiesIn: (year: string) => page.getByRole("textbox", { name: year, exact: true }),
+  goalAmount: page.getByRole("textbox", { name: /Amount to have received/ }),
+  goalYear: page.getByRole("combobox", { name: "By the end of" }),
+  goalAnswer: page.getByTestId("goal-answer"),
+  scenarioName: page.getByRole("textbox", { name: "Scenario name" }),
+  saveScenario: page.getByRole("button", { name: "Save scenario" }),
+  comparison: page.getByTestId("comparison-table"),
+  writeComparison: page.getByRole("button", { name: "Write comparison to sheet" }),
 });
 const root = path.join(__dirname, "..", "..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -163,7 +172,7 @@ run("the task pane page in headless Chromium", () => {
   }, 120000);
 
   for (const theme of ["light", "dark"] as const) {
-    it(`walks the sample through the pane in the ${theme} Office theme: inputs, build, what-if`, async () => {
+    it(`walks the sample through the pane in the ${theme} Office theme: inputs, build, what-if, goal seek, scenarios`, async () => {
       const { page, errors, outside } = await openInExcel(theme);
       const ui = pane(page);
       const shots = path.join(root, "test-artifacts", "pane");
@@ -234,6 +243,35 @@ run("the task pane page in headless Chromium", () => {
         theme === "dark" ? "rgb(41, 41, 41)" : "rgb(255, 255, 255)"
       );
       await page.screenshot({ path: path.join(shots, `${theme}-whatif.png`), fullPage: true });
+      // At 40%: £1,646,400 of fees and £282,240 of results, received over four financial years.
+      expect(await ui.totalReceived.textContent()).toBe("£1,928,640");
+
+      // The goal seek: £2,000,000 by the end of 2014/15 with 294 and 294 families needs
+      // (2,000,000 - 1,646,400) / (235,200 + ¾ of 470,400) = 60.14% (rounded up).
+      await ui.goalAmount.fill("2000000");
+      await ui.goalYear.selectOption({ label: "2014/15" });
+      expect(await ui.goalAnswer.textContent()).toMatch(/^A success rate of 60\.14%/);
+
+      // Scenarios side by side: this 40%, and the sample's 65% with a third year of 100
+      // families, saved, compared and written to a sheet.
+      await ui.scenarioName.fill("Cautious 40%");
+      await ui.saveScenario.click();
+      await ui.successRate.fill("65");
+      await ui.familiesIn("2014/15").fill("100");
+      expect(await ui.totalReceived.textContent()).not.toBe("£1,928,640");
+      await ui.scenarioName.fill("Sample 65% + 100");
+      await ui.saveScenario.click();
+      await ui.comparison.waitFor({ timeout: 30000 });
+      const table = await ui.comparison.innerText();
+      expect(table).toMatch(/Cautious 40%\s+Sample 65% \+ 100/);
+      expect(table).toContain("£1,928,640");
+      await ui.writeComparison.click();
+      await page.waitForFunction(() =>
+        (window as unknown as { __book: FakeBook }).__book.sheets.some(
+          (sheet) => sheet.name === "Scenario comparison"
+        )
+      );
+      await page.screenshot({ path: path.join(shots, `${theme}-scenarios.png`), fullPage: true });
       expect(outside).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
