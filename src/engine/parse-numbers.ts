@@ -43,11 +43,14 @@ function read(value: RawValue): Reading {
 /** -0 is 0: a minus sign on nothing is not a negative count. */
 const signless = (n: number) => (n === 0 ? 0 : n);
 
-/** The value in a message: text as the person typed it, a whole number with thousands commas. */
+/**
+ * The value in a message: text as the person typed it, a whole number with thousands commas,
+ * an absurd one (1e308) as JavaScript writes it rather than 103 groups of zeros.
+ */
 const shown = (value: RawValue, n: number) =>
   typeof value === "string"
     ? value.trim()
-    : Number.isInteger(n)
+    : Number.isInteger(n) && Math.abs(n) < 1e15
       ? n.toLocaleString("en-GB")
       : String(n);
 

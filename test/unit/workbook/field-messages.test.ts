@@ -64,3 +64,19 @@ describe("a funded number above the cohort", () => {
     );
   });
 });
+
+describe("numbers past the model's limits, by cell", () => {
+  it("says 1e308 families as 1e+308, not 103 groups of zeros", () => {
+    const sheets = inputSheets(
+      [["2012/13", 1e308, 294]],
+      [["2013-07-31", "Crime/ASB and education", 58, null]],
+      [["Framework", "phase1"]]
+    );
+    const { problems } = readInputs(snapshotOfPlan({ sheets }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ sheet: "Families" });
+    expect(problems[0].reason).toBe(
+      "families nominated is 1e+308, more than the 10,000,000 families this model allows: check the cell."
+    );
+  });
+});
