@@ -7,7 +7,7 @@ import { countSetting, moneySetting, numberSetting } from "../engine/parse-setti
 import { TargetUnknown, targetNeeded } from "../engine/target";
 import { defaultAssumptions } from "../workbook/assumptions";
 import { FundingInputs, Overrides, applyOverrides } from "../workbook/inputs";
-import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
+import { beyondFundedWarning, envelopeFor } from "../workbook/envelope-of";
 
 /**
  * The pane's what-if: "if we attach 140 families a year and turn 65% around, what do we get, and

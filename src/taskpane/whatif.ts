@@ -7,7 +7,7 @@ import { Decimal, dec, poundsToNumber } from "../engine/money";
 import { costBreakEven, pbrRisk } from "../engine/risk";
 import { AssumptionKey, Assumptions, defaultAssumptions } from "../workbook/assumptions";
 import { FundingInputs, InputProblem, Overrides, applyOverrides } from "../workbook/inputs";
-import { beyondFundedWarning, envelopeFor } from "../workbook/plan";
+import { beyondFundedWarning, envelopeFor } from "../workbook/envelope-of";
 import { releaseFigures } from "../workbook/plan-release";
 import { PlanRelease } from "../workbook/plan-types";
 import { settingProblem } from "../workbook/setting-problem";

@@ -1,20 +1,8 @@
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Title3,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Title3 } from "@fluentui/react-components";
 import { serialOfLocalDate } from "../../engine/dates";
 import { isError } from "../../engine/errors";
 import { Overrides, applyOverrides, readInputs } from "../../workbook/inputs";
-import { buildPlan } from "../../workbook/plan";
 import { WorkbookSnapshot } from "../../workbook/snapshot";
 import { WorkbookApi, WriteProgress } from "../api";
 import { TargetUnknown } from "../../engine/target";
@@ -39,6 +27,9 @@ import { GoalSeekSection } from "./GoalSeekSection";
 import { InputsSection } from "./InputsSection";
 import { ScenariosSection } from "./ScenariosSection";
 import { WhatIfSection } from "./WhatIfSection";
+
+/** The replace question, loaded when a build first needs it (see ReplaceDialog). */
+const ReplaceDialog = React.lazy(() => import(/* webpackChunkName: "build" */ "./ReplaceDialog"));
 
 export interface AppProps {
   api: WorkbookApi;
@@ -224,6 +215,8 @@ export function App({ api, today = clockToday }: AppProps) {
   const build = () =>
     run(async () => {
       if (!applied) return;
+      // The plan builder loads when tables are first built, not with the pane (a smaller first load).
+      const { buildPlan } = await import(/* webpackChunkName: "build" */ "../../workbook/plan");
       const plan = buildPlan(applied);
       if (isError(plan)) {
         setMessage({ intent: "error", text: plan.message });
@@ -369,26 +362,11 @@ export function App({ api, today = clockToday }: AppProps) {
         message={message}
         onBuild={() => void build()}
       />
-      <Dialog
-        open={!!confirming}
-        onOpenChange={(_, data) => !data.open && confirming?.answer(false)}
-      >
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Replace the generated sheets?</DialogTitle>
-            <DialogContent>
-              {confirming?.sheets.join(", ")} will be replaced with new tables. Your own sheets are
-              not touched.
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => confirming?.answer(true)}>
-                Replace
-              </Button>
-              <Button onClick={() => confirming?.answer(false)}>Cancel</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {confirming && (
+        <React.Suspense fallback={null}>
+          <ReplaceDialog sheets={confirming.sheets} answer={confirming.answer} />
+        </React.Suspense>
+      )}
     </main>
   );
 }

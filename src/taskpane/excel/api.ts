@@ -1,14 +1,11 @@
 /* global Office */
 import { WorkbookApi } from "../api";
 import { Overrides } from "../../workbook/inputs";
-import { samplePlan } from "../../workbook/sample";
 import { CLAIMS_COLUMNS, FAMILIES_COLUMNS, matchHeader } from "../../workbook/headers";
 import { WorkbookSnapshot } from "../../workbook/snapshot";
 import { readSelection, readWorkbook } from "./read";
-import { writeComparison } from "./comparison";
 import { supportsExcelApi } from "./office-host";
 import { saveScenario } from "./scenarios";
-import { writePlan } from "./write";
 
 /**
  * The pane's WorkbookApi (../api) over Office.js: what the components are given as props.
@@ -53,11 +50,18 @@ async function selectionAsTable(): Promise<WorkbookSnapshot> {
   };
 }
 
+/**
+ * The sheet writer loads on the first write, not with the pane: the what-if (the pane's first
+ * screen) never needs it, and the pane's first load is held under a size budget.
+ */
+const writer = () => import(/* webpackChunkName: "build" */ "./write");
+
 export function createWorkbookApi(): WorkbookApi {
   return {
     readWorkbook,
     readSelection: selectionAsTable,
     async writePlan(plan, options) {
+      const { writePlan } = await writer();
       const result = await writePlan(plan, {
         replace: "ask",
         confirm: options.confirm,
@@ -68,12 +72,17 @@ export function createWorkbookApi(): WorkbookApi {
     async insertSample() {
       // The sample's sheets carry no generated marker: a sheet of that name already there is
       // the user's, and the build stops with a message naming it.
+      const [{ writePlan }, { samplePlan }] = await Promise.all([
+        writer(),
+        import(/* webpackChunkName: "build" */ "../../workbook/sample"),
+      ]);
       return (await writePlan(samplePlan(), { replace: "ask" })).sheets;
     },
     async saveScenario(row) {
       await saveScenario(row);
     },
     async writeComparison(comparison) {
+      const { writeComparison } = await import(/* webpackChunkName: "build" */ "./comparison");
       return (await writeComparison(comparison)).sheet;
     },
     canWriteSheets: () => supportsExcelApi(),
