@@ -24,6 +24,8 @@ export function builtCli(suite: string, timeout = 60000) {
   const bin = path.join(folder, "bin", "tf-funding.js");
   const files = path.join(folder, "files");
   return {
+    /** The built bin/tf-funding.js, for a run with node options of its own. */
+    bin,
     files,
     file: (name: string) => path.join(files, name),
     build(): void {

@@ -4,6 +4,9 @@ import { CellValue } from "../../workbook/plan-types";
 import { columnNumber } from "../../workbook/snapshot";
 import { DAYS_1900_TO_1904 } from "./dates1904";
 
+/** Columns a row may span before its gaps are left unfilled (see readSheetCells's end). */
+const SPARSE_AFTER = 64;
+
 /**
  * Worksheet and shared-string XML read as a stream of SAX events (saxes): only values are kept,
  * so a 200,000-row sheet costs its values, never its XML. Cells as the plan reads them, the way
@@ -88,6 +91,8 @@ export async function readSheetCells(
   dates1904?: ReadonlySet<number>
 ): Promise<CellValue[][]> {
   const cells: CellValue[][] = [];
+  /** Cells held on each row, to tell an ordinary row from one with a far-out stray cell. */
+  const held: number[] = [];
   const parser = new SaxesParser({ xmlns: false, position: false });
   let row = 0;
   let column = 0;
@@ -128,9 +133,11 @@ export async function readSheetCells(
       }
     }
     if (cell === null) return;
+    // Set, not padded: a row whose one cell is in column XFD must not cost 16,384 slots (20,000
+    // such rows once took 3.8 GB). Ordinary rows are padded with null once read (below).
     const line = cells[row - 1] ?? (cells[row - 1] = []);
-    while (line.length < column - 1) line.push(null);
     line[column - 1] = cell;
+    held[row - 1] = (held[row - 1] ?? 0) + 1;
   };
 
   parser.on("opentag", (tag: SaxesTagPlain) => {
@@ -173,7 +180,14 @@ export async function readSheetCells(
     else if (name === "c" && inSheetData) store();
   });
   await feed(stream, parser);
-  // Rows before the first value and between values are empty, as Office.js reports them.
-  for (let r = 0; r < cells.length; r++) if (!cells[r]) cells[r] = [];
+  // Rows before the first value and between values are empty, as Office.js reports them. A
+  // row's gaps read null, as Office.js and exceljs give them, where that costs about what the
+  // row holds; a row of a few cells out at XFD stays sparse (readers take a gap as blank).
+  for (let r = 0; r < cells.length; r++) {
+    const line = cells[r];
+    if (!line) cells[r] = [];
+    else if (line.length <= SPARSE_AFTER + 4 * held[r])
+      for (let c = 0; c < line.length; c++) if (line[c] === undefined) line[c] = null;
+  }
   return cells;
 }
