@@ -262,12 +262,14 @@ export function locateTable<K extends string>(
           problems: duplicateProblems(sheet.name, start.row, start.column, header, duplicates),
           notices,
         };
-      const lastRow = named.hasTotalsRow ? end.row - 1 : end.row;
+      // A table's ref may reach far past its data (A4:XFD1048576): read to the sheet's last row
+      // and the header's last cell, so the cost follows the cells that hold data.
+      const lastRow = Math.min(named.hasTotalsRow ? end.row - 1 : end.row, sheet.cells.length);
       const bounds = {
         name: tableName,
         headerRow: start.row,
         firstColumn: start.column,
-        lastColumn: end.column,
+        lastColumn: Math.min(end.column, start.column - 1 + Math.max(1, header.length)),
       };
       return {
         table: {
