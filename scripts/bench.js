@@ -343,6 +343,98 @@ async function cliTables() {
   }
 }
 
+// Hostile and huge inputs through the built command line, each in a fresh process whose peak
+// memory (getrusage's maxRSS, written on exit by a preloaded hook) is reported with its time.
+async function hostileInputs() {
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"],
+    { cwd: root, stdio: "inherit" }
+  );
+  const ExcelJS = require("exceljs");
+  const { singleAuthority, authoritySheets } = require("../test/support/national.ts");
+  const { writePlan } = require("../src/cli/xlsx-writer.ts");
+  const { unzip, zip } = require("../test/support/zip.ts");
+  const { Buffer } = require("buffer");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-bench-hostile-"));
+  const hook = path.join(dir, "rss.js");
+  fs.writeFileSync(
+    hook,
+    "process.on('exit', () => require('fs').writeSync(2, `\\nRSS ${process.resourceUsage().maxRSS}\\n`));"
+  );
+  const measure = (label, input, goal, extra = []) => {
+    const start = performance.now();
+    const child = require("child_process").spawnSync(
+      process.execPath,
+      [
+        "-r",
+        hook,
+        path.join(root, "bin", "tf-funding.js"),
+        "tables",
+        input,
+        "-o",
+        `${input}.out.xlsx`,
+        ...extra,
+      ],
+      { encoding: "utf8" }
+    );
+    const ms = performance.now() - start;
+    if (child.status !== 0) throw new Error(`${label}: ${child.stderr}`);
+    const rss = Number(/RSS (\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1024;
+    return {
+      measure: `${label} (${n(fs.statSync(input).size / 1024)} KB .xlsx)`,
+      value: `${n(rss)} MB peak`,
+      baseline: `${n(ms)} ms`,
+      ratio: "",
+      goal,
+    };
+  };
+  try {
+    const claims = path.join(dir, "claims-200000.xlsx");
+    const book = new ExcelJS.Workbook();
+    writePlan(book, { sheets: authoritySheets(singleAuthority(200000, 1)), names: {} });
+    await book.xlsx.writeFile(claims);
+    // The sample with a sheet of 20,000 rows, each holding one cell in column XFD.
+    const sample = path.join(dir, "sample.xlsx");
+    execFileSync(process.execPath, [path.join(root, "bin", "tf-funding.js"), "sample", sample]);
+    const parts = unzip(fs.readFileSync(sample));
+    const text = (name) => parts[name].toString("utf8");
+    const rows = Array.from(
+      { length: 20000 },
+      (_, i) => `<row r="${i + 1}"><c r="XFD${i + 1}"><v>${i + 1}</v></c></row>`
+    ).join("");
+    parts["xl/worksheets/notes.xml"] = Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`
+    );
+    parts["[Content_Types].xml"] = Buffer.from(
+      text("[Content_Types].xml").replace(
+        "</Types>",
+        '<Override PartName="/xl/worksheets/notes.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+      )
+    );
+    parts["xl/_rels/workbook.xml.rels"] = Buffer.from(
+      text("xl/_rels/workbook.xml.rels").replace(
+        "</Relationships>",
+        '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/notes.xml"/></Relationships>'
+      )
+    );
+    parts["xl/workbook.xml"] = Buffer.from(
+      text("xl/workbook.xml").replace(
+        "</sheets>",
+        '<sheet name="Notes" sheetId="99" r:id="rIdNotes"/></sheets>'
+      )
+    );
+    const xfd = path.join(dir, "xfd-20000.xlsx");
+    fs.writeFileSync(xfd, zip(parts));
+    return [
+      measure("tf-funding tables, 200,000 claim rows", claims, "< 600 MB"),
+      measure("tf-funding tables, 20,000 rows with a cell in column XFD", xfd, "< 1 GB and 20 s"),
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // A fresh production build into a folder of its own: dist/ may hold a development build or an
 // older one, and would then report the wrong sizes.
 // What each page of the add-in downloads: taskpane.html loads shared.js (webpack's runtime, the
@@ -399,6 +491,7 @@ const SECTIONS = {
   pane: paneWrites,
   whatif: whatIf,
   cli: cliTables,
+  hostile: hostileInputs,
   bundles,
 };
 
