@@ -5,9 +5,9 @@ import { Decimal, ZERO, dec, poundsToNumber, sum } from "../engine/money";
 import { OUTCOME_TYPES, OutcomeId } from "../engine/outcomes";
 import { countSetting, moneySetting, numberSetting } from "../engine/parse-settings";
 import { TargetUnknown, targetNeeded } from "../engine/target";
-import { defaultAssumptions } from "../workbook/assumptions";
-import { FundingInputs, Overrides, applyOverrides } from "../workbook/inputs";
+import { FundingInputs, Overrides } from "../workbook/inputs";
 import { beyondFundedWarning, envelopeFor } from "../workbook/envelope-of";
+import { overNothingRead } from "./whatif";
 
 /**
  * The pane's what-if: "if we attach 140 families a year and turn 65% around, what do we get, and
@@ -105,15 +105,7 @@ export function baseFromInputs(inputs: FundingInputs): WhatIfBase {
 export function baseWithoutWorkbook(overrides: Overrides): WhatIfBase | undefined {
   const framework = builtInFramework(overrides.framework ?? "phase1");
   if (!framework) return undefined;
-  const rest: Overrides = { ...overrides };
-  delete rest.framework;
-  const nothingRead: FundingInputs = {
-    families: [],
-    claims: [],
-    assumptions: defaultAssumptions(framework),
-    sources: { families: "", claims: "" },
-  };
-  const applied = applyOverrides(nothingRead, rest).inputs;
+  const applied = overNothingRead(framework, overrides).inputs;
   if (!applied) return undefined;
   const { assumptions } = applied;
   return {

@@ -150,7 +150,17 @@ export function readingOverrides(overrides: Overrides): Overrides {
  */
 export function whatIfSettingProblems(overrides: Overrides): InputProblem[] {
   const framework = builtInFramework(overrides.framework ?? "phase1") ?? builtInFramework("phase1");
-  if (!framework) return [];
+  return framework ? overNothingRead(framework, overrides).problems : [];
+}
+
+/**
+ * The pane's settings other than the framework over that framework's defaults, as if a
+ * workbook with nothing in it had been read: what the what-if starts from with no workbook.
+ */
+export function overNothingRead(
+  framework: Framework,
+  overrides: Overrides
+): ReturnType<typeof applyOverrides> {
   const rest: Overrides = { ...overrides };
   delete rest.framework;
   const nothingRead: FundingInputs = {
@@ -159,7 +169,7 @@ export function whatIfSettingProblems(overrides: Overrides): InputProblem[] {
     assumptions: defaultAssumptions(framework),
     sources: { families: "", claims: "" },
   };
-  return applyOverrides(nothingRead, rest).problems;
+  return applyOverrides(nothingRead, rest);
 }
 
 const GBP = new Intl.NumberFormat("en-GB", {

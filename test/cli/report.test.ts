@@ -5,6 +5,7 @@ import { REPORT_SHEETS } from "../../src/cli/report";
 import { builtCli } from "../support/cli";
 import { libreOfficeAvailable } from "../support/libreoffice";
 import { unzip } from "../support/zip";
+import { unescapeXml } from "../support/unzip";
 
 /**
  * `tf-funding report` as a user runs it: the built bin on the sample workbook, the .docx opened
@@ -27,20 +28,11 @@ beforeAll(() => {
 
 afterAll(() => cli.remove());
 
-/** XML text as written: the five entities back to their characters. */
-const unescape = (text: string) =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
 /** The text of every <w:t> in a document part, paragraphs on their own lines. */
 const wordText = (xml: string) =>
   xml
     .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""))
+    .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1])).join(""))
     .join("\n");
 
 describe("tf-funding report", () => {

@@ -22,6 +22,7 @@ import {
 import { reportDocx } from "../../src/cli/word/document";
 import { planFrom } from "../support/plan-from";
 import { unzip } from "../support/zip";
+import { unescapeXml } from "../support/unzip";
 
 const artifacts = path.join(__dirname, "..", "..", "test-artifacts", "report-docx");
 const inputSheets = samplePlan().sheets;
@@ -108,20 +109,11 @@ describe("a plan chart as a picture", () => {
   });
 });
 
-/** XML text as written: the five entities back to their characters. */
-const unescape = (text: string) =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
 /** The paragraphs of a document.xml: each one's XML and its text. */
 function paragraphs(xml: string): { xml: string; text: string }[] {
   return [...xml.matchAll(/<w:p>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map(([p]) => ({
     xml: p,
-    text: [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1])).join(""),
+    text: [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => unescapeXml(m[1])).join(""),
   }));
 }
 

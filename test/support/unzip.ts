@@ -48,7 +48,8 @@ export interface CachedFormula {
   cached: number | string | boolean;
 }
 
-const unescapeXml = (text: string) =>
+/** XML text as written: entities (named and numeric) back to their characters. */
+export const unescapeXml = (text: string) =>
   text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

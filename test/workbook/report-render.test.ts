@@ -45,7 +45,7 @@ const printed = (pages: string[]) => pages.join("\n").replace(/[ \t]+/g, " ");
 run("the Report sheet as LibreOffice prints it", () => {
   it("for the sample: Barnet's envelope, the outcomes and the PbR performance", async () => {
     const file = await generated("sample", samplePlan().sheets);
-    const rendered = renderSheet(file, REPORT_SHEET, artifacts, "sample-report");
+    const rendered = await renderSheet(file, `${REPORT_SHEET}:`, artifacts, "sample-report");
     expect(rendered.pages).toBeGreaterThan(0);
     for (const image of rendered.images) expect(fs.statSync(image).size).toBeGreaterThan(2000);
     // Whatever the page layout, every figure of the three tables is printed as formatted.
@@ -93,7 +93,7 @@ run("the Report sheet as LibreOffice prints it", () => {
       [["Framework", "phase1"]]
     );
     const file = await generated("rotherham", inputs);
-    const rendered = renderSheet(file, REPORT_SHEET, artifacts, "rotherham-report");
+    const rendered = await renderSheet(file, `${REPORT_SHEET}:`, artifacts, "rotherham-report");
     const text = printed(rendered.text);
     for (const figure of ["Crime/ASB and education", "435", "59.6%", "472", "64.7%"])
       expect([figure, text.includes(figure)]).toEqual([figure, true]);

@@ -1,10 +1,11 @@
-/* global Excel, Office */
+/* global Excel */
 import { WorkbookPlan } from "../../workbook/plan-types";
 import { retargetFormula } from "./addresses";
 import { WriteFailedError, messageOf } from "./errors";
 import { layoutSheet, splitRows } from "./layout";
 import { RecoveryPlan, recover } from "./recover";
 import { survey } from "./survey";
+import { supportsExcelApi } from "./office-host";
 import {
   Build,
   SMALL_STEP_BYTES,
@@ -84,17 +85,7 @@ function token(): string {
  * Office's requirements (outside Office) neither is assumed.
  */
 export function hostSupport(): HostSupport {
-  const supports = (version: string): boolean => {
-    try {
-      return (
-        typeof Office !== "undefined" &&
-        Office.context?.requirements?.isSetSupported("ExcelApi", version) === true
-      );
-    } catch {
-      return false;
-    }
-  };
-  return { freeze: supports("1.7"), print: supports("1.9") };
+  return { freeze: supportsExcelApi("1.7"), print: supportsExcelApi("1.9") };
 }
 
 function withEquals(reference: string): string {
