@@ -101,7 +101,7 @@ module.exports = (env, options) => {
         cacheGroups: {
           default: false,
           defaultVendors: false,
-          shared: { name: "shared", chunks: "all", minChunks: 2, enforce: true },
+          shared: { name: "shared", chunks: "initial", minChunks: 2, enforce: true },
         },
       },
     },

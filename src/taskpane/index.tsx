@@ -1,9 +1,16 @@
+import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, Theme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { App } from "./components/App";
-import { OutsideOffice } from "./components/OutsideOffice";
 import { createWorkbookApi } from "./excel/api";
 import { officeBackground, whenOfficeReady } from "./excel/office-host";
+
+// Opened in a browser, not in Excel: a chunk of its own, so the pane's first download does not carry it.
+const OutsideOffice = React.lazy(() =>
+  import(/* webpackChunkName: "outside" */ "./components/OutsideOffice").then((m) => ({
+    default: m.OutsideOffice,
+  }))
+);
 
 /** Follows the Office theme: a dark body background means a dark pane. */
 function officeTheme(): Theme {
@@ -19,7 +26,13 @@ function render(inExcel: boolean): void {
   if (!container) return;
   createRoot(container).render(
     <FluentProvider theme={inExcel ? officeTheme() : webLightTheme}>
-      {inExcel ? <App api={createWorkbookApi()} /> : <OutsideOffice />}
+      {inExcel ? (
+        <App api={createWorkbookApi()} />
+      ) : (
+        <React.Suspense fallback={null}>
+          <OutsideOffice />
+        </React.Suspense>
+      )}
     </FluentProvider>
   );
 }

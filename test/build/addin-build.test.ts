@@ -85,6 +85,28 @@ describe("npm run build", () => {
     }
   });
 
+  it("leaves what is below the pane's fold, the build and the outside-Excel page out of its first load", () => {
+    const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
+    const firstLoad = read("shared.js") + read("taskpane.js");
+    // Text each chunk's own component says, and where it must (not) be.
+    const below = [
+      "Save scenario",
+      "Insert sample inputs",
+      "Build tables",
+      "Write comparison to sheet",
+    ];
+    for (const text of below) {
+      expect(firstLoad).not.toContain(text);
+      expect(read("sections.js")).toContain(text);
+    }
+    expect(firstLoad).not.toContain("works inside Excel");
+    expect(read("outside.js")).toContain("works inside Excel");
+    // The figures and the common assumptions paint from the first load alone.
+    for (const text of ["What we get, and when", "Families a year and success rate"]) {
+      expect(read("taskpane.js")).toContain(text);
+    }
+  });
+
   it("registers every function of the contract, with the ids and names Excel shows", () => {
     const contract = [
       "TF_ELIGIBLE",

@@ -1,5 +1,5 @@
 import * as React from "react";
-import { MessageBar, MessageBarBody, Title3 } from "@fluentui/react-components";
+import { Title3 } from "@fluentui/react-components";
 import { serialOfLocalDate } from "../../engine/dates";
 import { isError } from "../../engine/errors";
 import { Overrides, applyOverrides, readInputs } from "../../workbook/inputs";
@@ -21,12 +21,17 @@ import {
 import { MAX_COMPARED, Scenario, compareScenarios } from "../comparison";
 import { formatPounds, headline, readingOverrides, whatIfSettingProblems } from "../whatif";
 import { AssumptionsSection } from "./AssumptionsSection";
-import { BuildSection } from "./BuildSection";
 import { FiguresSection } from "./FiguresSection";
-import { GoalSeekSection } from "./GoalSeekSection";
-import { InputsSection } from "./InputsSection";
-import { ScenariosSection } from "./ScenariosSection";
-import { WhatIfSection } from "./WhatIfSection";
+
+// Below the fold: one chunk, asked for on the first render, so the figures and the common
+// assumptions paint from the first download alone.
+const lower = () => import(/* webpackChunkName: "sections" */ "./lower-sections");
+const GoalSeekSection = React.lazy(() => lower().then((m) => ({ default: m.GoalSeekSection })));
+const ScenariosSection = React.lazy(() => lower().then((m) => ({ default: m.ScenariosSection })));
+const InputsSection = React.lazy(() => lower().then((m) => ({ default: m.InputsSection })));
+const WhatIfSection = React.lazy(() => lower().then((m) => ({ default: m.WhatIfSection })));
+const BuildSection = React.lazy(() => lower().then((m) => ({ default: m.BuildSection })));
+const OlderExcelNotice = React.lazy(() => lower().then((m) => ({ default: m.OlderExcelNotice })));
 
 /** The replace question, loaded when a build first needs it (see ReplaceDialog). */
 const ReplaceDialog = React.lazy(() => import(/* webpackChunkName: "build" */ "./ReplaceDialog"));
@@ -292,13 +297,9 @@ export function App({ api, today = clockToday }: AppProps) {
     <main className="tf-pane">
       <Title3 as="h1">Troubled Families funding</Title3>
       {!canWrite && (
-        <MessageBar intent="warning" data-testid="older-excel">
-          <MessageBarBody>
-            This Excel does not have ExcelApi 1.7, which writing sheets and charts needs: Build
-            tables and the other writes to the workbook are off. The what-if, goal seek and
-            comparison work here in the pane.
-          </MessageBarBody>
-        </MessageBar>
+        <React.Suspense fallback={null}>
+          <OlderExcelNotice />
+        </React.Suspense>
       )}
       <FiguresSection
         figures={figures}
@@ -314,54 +315,65 @@ export function App({ api, today = clockToday }: AppProps) {
         onWhatIf={changeWhatIf}
         problems={computed?.problems ?? {}}
       />
-      <GoalSeekSection
-        amount={goalAmount}
-        onAmount={setGoalAmount}
-        byYear={byYear}
-        onByYear={setGoalYear}
-        years={goalYears}
-        solveFor={solveFor}
-        onSolveFor={setSolveFor}
-        answer={goal}
-        familiesYears={base ? yearsTyped(families, base.framework) : 0}
-        successRate={base?.successRate.toNumber() ?? 0}
-      />
-      <ScenariosSection
-        scenarios={scenarios}
-        compared={compared}
-        onCompared={setCompared}
-        name={scenarioName}
-        onName={setScenarioName}
-        canSave={!!computed?.figures && !busy}
-        onSave={() => void saveScenario()}
-        canWrite={canWrite && !busy}
-        onWrite={() => void writeComparison()}
-        onUse={restoreScenario}
-      />
-      <InputsSection
-        inputs={inputs}
-        problems={[...problems, ...(what?.problems ?? [])]}
-        notices={read?.notices ?? []}
-        busy={busy}
-        canWrite={canWrite}
-        onRead={() => void run(async () => load(await api.readWorkbook()))}
-        onUseSelection={() => void run(async () => load(await api.readSelection()))}
-        onInsertSample={() =>
-          void run(async () => {
-            const sheets = await api.insertSample();
-            load(await api.readWorkbook());
-            setMessage({ intent: "success", text: `Sample inputs added on ${sheets.join(", ")}.` });
-          })
+      <React.Suspense
+        fallback={
+          <p className="tf-loading" role="status">
+            Loading goal seek, scenarios and build…
+          </p>
         }
-      />
-      <WhatIfSection headline={what?.headline} cost={cost} onCost={setCost} />
-      <BuildSection
-        canBuild={!!applied && canWrite}
-        busy={busy}
-        progress={progress}
-        message={message}
-        onBuild={() => void build()}
-      />
+      >
+        <GoalSeekSection
+          amount={goalAmount}
+          onAmount={setGoalAmount}
+          byYear={byYear}
+          onByYear={setGoalYear}
+          years={goalYears}
+          solveFor={solveFor}
+          onSolveFor={setSolveFor}
+          answer={goal}
+          familiesYears={base ? yearsTyped(families, base.framework) : 0}
+          successRate={base?.successRate.toNumber() ?? 0}
+        />
+        <ScenariosSection
+          scenarios={scenarios}
+          compared={compared}
+          onCompared={setCompared}
+          name={scenarioName}
+          onName={setScenarioName}
+          canSave={!!computed?.figures && !busy}
+          onSave={() => void saveScenario()}
+          canWrite={canWrite && !busy}
+          onWrite={() => void writeComparison()}
+          onUse={restoreScenario}
+        />
+        <InputsSection
+          inputs={inputs}
+          problems={[...problems, ...(what?.problems ?? [])]}
+          notices={read?.notices ?? []}
+          busy={busy}
+          canWrite={canWrite}
+          onRead={() => void run(async () => load(await api.readWorkbook()))}
+          onUseSelection={() => void run(async () => load(await api.readSelection()))}
+          onInsertSample={() =>
+            void run(async () => {
+              const sheets = await api.insertSample();
+              load(await api.readWorkbook());
+              setMessage({
+                intent: "success",
+                text: `Sample inputs added on ${sheets.join(", ")}.`,
+              });
+            })
+          }
+        />
+        <WhatIfSection headline={what?.headline} cost={cost} onCost={setCost} />
+        <BuildSection
+          canBuild={!!applied && canWrite}
+          busy={busy}
+          progress={progress}
+          message={message}
+          onBuild={() => void build()}
+        />
+      </React.Suspense>
       {confirming && (
         <React.Suspense fallback={null}>
           <ReplaceDialog sheets={confirming.sheets} answer={confirming.answer} />

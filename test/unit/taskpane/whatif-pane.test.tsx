@@ -330,17 +330,22 @@ describe("the comparison through the real workbook api, over the fake Excel", ()
 });
 
 describe("a what-if over a workbook's cohort", () => {
+  // Rendered with no await between render and the first wait, so the pane's first read of the
+  // workbook happens inside testing-library's act.
   const barnet = async (overrides: Overrides) => {
     const { snapshotOfPlan } = await import("../../../src/workbook/plan-snapshot");
     const { samplePlan } = await import("../../../src/workbook/sample");
     const { api } = fakeApi(overrides);
     (api.readWorkbook as jest.Mock).mockResolvedValue(snapshotOfPlan(samplePlan()));
-    renderApp(api);
+    return api;
   };
 
   it("starts from the Families table (Barnet: 294, 294) and funds no more than the cohort allows", async () => {
-    await barnet({});
-    await screen.findByTestId("total-received");
+    renderApp(await barnet({}));
+    // The workbook's families, once the pane has read it (not the empty fields before).
+    await waitFor(() =>
+      expect((screen.getByTestId("families-0") as HTMLInputElement).value).toBe("294")
+    );
     const typed = [0, 1, 2].map(
       (i) => (screen.getByTestId(`families-${i}`) as HTMLInputElement).value
     );
