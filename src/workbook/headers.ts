@@ -228,3 +228,28 @@ export function matchHeader<K extends string>(
   const missing = specs.filter((spec) => spec.required && columns[spec.key] === undefined);
   return { columns, missing, duplicates };
 }
+
+/**
+ * A header written over two rows, as one row: officers merge a heading down over two rows
+ * beside headings grouped under a label ("Claim" over "Outcome type" and "Number of families"),
+ * or split a long heading ("Number of" above "families"). Each column takes the lower row's
+ * heading if it names a column, else the upper row's, else the two read as one.
+ */
+export function twoRowHeader<K extends string>(
+  upper: readonly CellValue[],
+  lower: readonly CellValue[],
+  specs: readonly ColumnSpec<K>[]
+): CellValue[] {
+  const known = new Set(specs.flatMap((spec) => spec.names.map(headerKey)));
+  const names = (value: CellValue) => known.has(normal(value));
+  const width = Math.max(upper.length, lower.length);
+  const header: CellValue[] = [];
+  for (let i = 0; i < width; i++) {
+    const [top, bottom] = [upper[i] ?? null, lower[i] ?? null];
+    if (names(bottom)) header.push(bottom);
+    else if (names(top)) header.push(top);
+    else if (typeof top === "string" && typeof bottom === "string") header.push(`${top} ${bottom}`);
+    else header.push(bottom ?? top);
+  }
+  return header;
+}

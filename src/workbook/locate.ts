@@ -1,6 +1,6 @@
 import type { AssumptionKey } from "./assumptions";
 import { CellValue } from "./plan-types";
-import { ColumnSpec, DuplicateColumns, matchHeader } from "./headers";
+import { ColumnSpec, DuplicateColumns, matchHeader, twoRowHeader } from "./headers";
 import { SheetSnapshot, WorkbookSnapshot, address, parseAddress } from "./snapshot";
 
 /** A table found in the workbook: its header row's position and its data rows. */
@@ -295,12 +295,25 @@ export function locateTable<K extends string>(
   for (const sheet of snapshot.sheets) {
     if (sheet.generated) continue;
     for (let r = 0; r < Math.min(sheet.cells.length, 50); r++) {
-      const header = sheet.cells[r] ?? [];
-      const { columns, missing, duplicates } = matchHeader(header, specs);
+      let header = sheet.cells[r] ?? [];
+      let { columns, missing, duplicates } = matchHeader(header, specs);
       if (missing.length > 0) {
         const found = Object.keys(columns).length;
         if (found > (nearMiss?.found ?? 0)) nearMiss = { sheet: sheet.name, row: r + 1, found };
-        continue;
+        const twoRows = r > 0 && headerOverTwoRows(sheet, r, specs);
+        if (!twoRows) continue;
+        ({ header, columns, missing, duplicates } = twoRows);
+        notices.push({
+          sheet: sheet.name,
+          cell: address(r, 1),
+          reason: `the ${tableName} table's header is read over two rows (${r} and ${r + 1}), its headings merged or split across them: ${specs
+            .filter((s) => columns[s.key] !== undefined)
+            .map(
+              (s) =>
+                `${quoted(header[columns[s.key] as number])} in column ${address(r + 1, (columns[s.key] as number) + 1).replace(/\d+$/, "")}`
+            )
+            .join(", ")}.`,
+        });
       }
       if (duplicates.length > 0)
         return { problems: duplicateProblems(sheet.name, r + 1, 1, header, duplicates), notices };
@@ -329,6 +342,22 @@ export function locateTable<K extends string>(
     nearMiss,
     absent: true,
   };
+}
+
+/**
+ * Row r (0-based) read with the row above as one header, when together they name every column
+ * the table needs and neither does alone.
+ */
+function headerOverTwoRows<K extends string>(
+  sheet: SheetSnapshot,
+  r: number,
+  specs: readonly ColumnSpec<K>[]
+) {
+  const upper = sheet.cells[r - 1] ?? [];
+  if (matchHeader(upper, specs).missing.length === 0) return undefined;
+  const header = twoRowHeader(upper, sheet.cells[r] ?? [], specs);
+  const match = matchHeader(header, specs);
+  return match.missing.length === 0 ? { header, ...match } : undefined;
 }
 
 const headingHint = (spec: ColumnSpec<string>) =>

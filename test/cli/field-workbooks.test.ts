@@ -174,6 +174,40 @@ describe("the figures issue 10 demands", () => {
   });
 });
 
+describe("a claims header written over two rows (merged down, grouped, split) is read as one", () => {
+  // 40 crime/ASB/education at £700, 5 progress to work at £100 and 12 continuous employment at
+  // £800, all on families attached in 2012/13 (first in, first out): £38,100.
+  const CLAIMED = 40 * 700 + 5 * 100 + 12 * 800;
+
+  it("an ordinary one-row header, to compare with", () => {
+    const run = tables("header-one-row", "--json");
+    expect(run.status).toBe(0);
+    expect(run.summary?.claimedToDate).toBe(CLAIMED);
+    expect(run.stderr).not.toMatch(/two rows/);
+  });
+
+  it.each(["header-merged"] as FixtureName[])(
+    "%s: headings merged down over rows 3 and 4 (the lower cells empty)",
+    (name) => {
+      const run = tables(name, "--json");
+      expect(run.status).toBe(0);
+      expect(run.summary?.claimedToDate).toBe(CLAIMED);
+    }
+  );
+
+  it.each(["header-grouped", "libreoffice/header-grouped", "header-split"] as FixtureName[])(
+    "%s: the header's headings are on two rows, and the note says so by cell",
+    (name) => {
+      const run = tables(name, "--json");
+      expect(run.status).toBe(0);
+      expect(run.summary?.claimedToDate).toBe(CLAIMED);
+      expect(run.stderr).toMatch(
+        /note: Claims!A3: the Claims table's header is read over two rows \(3 and 4\)/
+      );
+    }
+  );
+});
+
 describe("what cannot be read is named by sheet and cell, exit status 2, no OUT", () => {
   it("a second 'Families' column in the claims header", () => {
     const run = tables("duplicate-headers");

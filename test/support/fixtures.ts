@@ -27,6 +27,10 @@ export const OPENPYXL = [
   "families-only",
   "duplicate-headers",
   "bad-outcome",
+  "header-one-row",
+  "header-merged",
+  "header-grouped",
+  "header-split",
 ] as const;
 
 /** The openpyxl workbooks also passed through LibreOffice, named "libreoffice/<name>". */
@@ -35,6 +39,7 @@ export const LIBREOFFICE = [
   "phase2-bnes",
   "numbers-as-text",
   "families-only",
+  "header-grouped",
 ] as const;
 
 export type FixtureName =

@@ -109,6 +109,23 @@ describe("readWorkbook (against the fake workbook)", () => {
     const snapshot = await readWorkbook();
     expect(readInputs(snapshot)).toEqual(readInputs(snapshotOfPlan({ sheets: inputs })));
   });
+  it("reads tables whose ref runs to XFD1048576 by their data, as the command line does", async () => {
+    // A table stretched to the sheet's last cell (a select-all before Format as Table): Excel
+    // answers the used range by the cells that hold values; the table's ref is only an address.
+    const book = installFakeExcel(new FakeWorkbook());
+    const inputs = sampleInputs();
+    const snapshot = snapshotOfPlan({ sheets: inputs });
+    for (const sheet of snapshot.sheets) book.addSheet(sheet.name, sheet.cells);
+    for (const table of snapshot.tables) {
+      const from = table.range.split(":")[0];
+      book.addTable(table.sheet, table.name, `${from}:XFD1048576`);
+    }
+    const read = await readWorkbook();
+    expect(read.tables.map((t) => t.range)).toEqual(
+      snapshot.tables.map((t) => `${t.range.split(":")[0]}:XFD1048576`)
+    );
+    expect(readInputs(read)).toEqual(readInputs(snapshotOfPlan({ sheets: inputs })));
+  });
 });
 
 describe("readSelection (against office-addin-mock)", () => {
