@@ -1,7 +1,8 @@
 import fs from "fs";
 import { NotAWorkbook, XlsxPackage, readPackage } from "./package/read";
-import { ZipArchive, openZip } from "./package/zip-read";
+import { MAX_PART_BYTES, PartTooLarge, ZipArchive, openZip } from "./package/zip-read";
 import { BadFileError } from "./parse-arg";
+import { DeclaresEntities } from "./package/sheet-read";
 import { specialKind } from "./file-kind";
 
 /** The first bytes of the files people hand us instead of an .xlsx, and what to say about them. */
@@ -69,6 +70,16 @@ export async function loadWorkbook(file: string): Promise<XlsxPackage> {
     if (failure instanceof NotAWorkbook) {
       throw new BadFileError(
         `${file} is a zip archive but not an Excel workbook: it has no sheets.`
+      );
+    }
+    if (failure instanceof DeclaresEntities) {
+      throw new BadFileError(
+        `${file} is not read: ${failure.message}, which Excel never writes; its entities are neither expanded nor fetched.`
+      );
+    }
+    if (failure instanceof PartTooLarge) {
+      throw new BadFileError(
+        `${file} is not read: its part ${failure.part} would expand to ${Math.round(failure.bytes / 1024 / 1024).toLocaleString("en-GB")} MB from a file of ${Math.max(1, Math.round(stat.size / 1024)).toLocaleString("en-GB")} KB, more than the ${MAX_PART_BYTES / 1024 / 1024} MB any part of a funding workbook needs (a zip bomb, or not a workbook Excel wrote).`
       );
     }
     const reason = (failure instanceof Error ? failure.message : String(failure)).split("\n")[0];

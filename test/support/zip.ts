@@ -4,7 +4,7 @@ import { zipEntryNames } from "../../src/cli/xlsx-parts";
 /**
  * Just enough zip for tests to make the files users hand us: a zip that is not a workbook, and
  * a real workbook with an extra part (a chart exceljs cannot copy). Entries are stored, not
- * compressed, which every zip reader (exceljs's included) accepts.
+ * compressed, which every zip reader (exceljs's included) accepts, unless given deflated.
  */
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -16,27 +16,41 @@ const crc32 = (data: Buffer) =>
   (data.reduce((c, byte) => CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8), 0xffffffff) ^ 0xffffffff) >>>
   0;
 
-export function zip(files: Record<string, string | Buffer>): Buffer {
+/** An entry given already deflated, with its true CRC and size (a zip bomb's, say). */
+export interface DeflatedEntry {
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
+
+export function zip(
+  files: Record<string, string | Buffer>,
+  deflated: Record<string, DeflatedEntry> = {}
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, content] of Object.entries(files)) {
-    const data = Buffer.from(content);
+  for (const name of Object.keys(files)) {
+    const given = deflated[name];
+    const data = given ? given.deflated : Buffer.from(files[name]);
+    const [method, crc, size] = given ? [8, given.crc, given.size] : [0, crc32(data), data.length];
     const nameBytes = Buffer.from(name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, data);

@@ -38,7 +38,20 @@ function isoSerial(text: string): CellValue {
 
 const local = (name: string) => name.slice(name.indexOf(":") + 1);
 
+/**
+ * A part that declares a DOCTYPE: Excel never writes one, and its entities are how billion-laughs
+ * and external-entity attacks work. Refused before any entity could be used (saxes expands none).
+ */
+export class DeclaresEntities extends Error {
+  constructor() {
+    super("a part declares XML entities of its own (a DOCTYPE)");
+  }
+}
+
 async function feed(stream: Readable, parser: SaxesParser): Promise<void> {
+  parser.on("doctype", () => {
+    throw new DeclaresEntities();
+  });
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of stream) parser.write(decoder.decode(chunk as Buffer, { stream: true }));
   parser.write(decoder.decode());

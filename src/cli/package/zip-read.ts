@@ -21,6 +21,24 @@ export interface ZipArchive {
   close(): void;
 }
 
+/**
+ * The most a part may expand to. A funding workbook's largest part, a 200,000-claim sheet, is
+ * about 30 MB; a part of 600 MB in a file of 600 KB is a zip bomb, and a string that long is more
+ * than V8 can hold. yauzl holds each entry to the size it declares, so the check is made before
+ * a byte is inflated.
+ */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+
+/** A part that would expand past MAX_PART_BYTES: refused, not read. */
+export class PartTooLarge extends Error {
+  constructor(
+    readonly part: string,
+    readonly bytes: number
+  ) {
+    super(`${part} would expand to ${Math.round(bytes / 1024 / 1024)} MB`);
+  }
+}
+
 function open(file: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.open(file, { lazyEntries: true, autoClose: false }, (error, zip) =>
@@ -79,7 +97,11 @@ export async function openZip(file: string): Promise<ZipArchive> {
     throw failure;
   }
   const byName = new Map(entries.map((entry) => [entry.fileName.toLowerCase(), entry]));
-  const stream = async (entry: yauzl.Entry) => checked(entry, await readStream(zip, entry, {}));
+  const stream = async (entry: yauzl.Entry) => {
+    if (entry.uncompressedSize > MAX_PART_BYTES)
+      throw new PartTooLarge(entry.fileName, entry.uncompressedSize);
+    return checked(entry, await readStream(zip, entry, {}));
+  };
   return {
     entries,
     entry: (name) => byName.get(name.toLowerCase()),
