@@ -54,7 +54,7 @@ export const Problems = {
     num(`${what} must be a whole number of families, not ${got}: families cannot be split.`),
   tooManyFamilies: (what: string, got: string) =>
     num(
-      `${what} is ${got}, more than the ${MAX_FAMILIES.toLocaleString("en-GB")} families this model allows: check the cell.`
+      `${what} is ${got}, more than the ${MAX_FAMILIES.toLocaleString("en-GB")} families this model allows.`
     ),
   shareOutOfRange: (what: string, got: string, percent?: string) =>
     num(
@@ -70,7 +70,7 @@ export const Problems = {
     num(`${what} cannot be negative (${got}): enter £0 or more.`),
   tooMuchMoney: (what: string, got: string) =>
     num(
-      `${what} is ${got}, more than the £${MAX_MONEY.toLocaleString("en-GB")} this model allows: check the cell.`
+      `${what} is ${got}, more than the £${MAX_MONEY.toLocaleString("en-GB")} this model allows.`
     ),
   rateOutOfRange: (what: string, got: string) =>
     num(`${what} must be between 0% and 100%, not ${got}.`),

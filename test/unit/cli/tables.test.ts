@@ -208,6 +208,19 @@ describe("tf-funding tables: flags", () => {
       `--funded: the funded number "10,00" has a comma out of place: write thousands as 1,294 (or 1294); a decimal comma is not read.`
     );
     expect(funded.stderr).not.toContain("(command line)");
+    // A flag is not a cell: the limit is said without sending the user to one.
+    const huge = await run([
+      "tables",
+      input,
+      "-o",
+      file("g.xlsx"),
+      "--council-contribution",
+      "1e20",
+    ]);
+    expect(huge.stderr).toContain(
+      "--council-contribution: the council contribution is 1e20, more than the £1,000,000,000,000 this model allows."
+    );
+    expect(huge.stderr).not.toMatch(/cell/);
   });
 
   it("names an unknown framework before opening the workbook, so no year errors bury it", async () => {

@@ -52,7 +52,7 @@ describe("counts of families", () => {
     [true, "families must be a number of families, not true."],
     [
       20_000_000,
-      "families is 20,000,000, more than the 10,000,000 families this model allows: check the cell.",
+      "families is 20,000,000, more than the 10,000,000 families this model allows.",
     ],
   ])("refuses %j", (value, reason) => {
     expect(message(parseCount("families", value))).toBe(reason);
@@ -92,7 +92,7 @@ describe("amounts of £", () => {
     ["£", 'the amount must be an amount of money such as 1000 or £1,000, not "£".'],
     [
       2e12,
-      "the amount is 2,000,000,000,000, more than the £1,000,000,000,000 this model allows: check the cell.",
+      "the amount is 2,000,000,000,000, more than the £1,000,000,000,000 this model allows.",
     ],
     [
       "twelve pounds",

@@ -76,7 +76,7 @@ describe("numbers past the model's limits, by cell", () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ sheet: "Families" });
     expect(problems[0].reason).toBe(
-      "families nominated is 1e+308, more than the 10,000,000 families this model allows: check the cell."
+      "families nominated is 1e+308, more than the 10,000,000 families this model allows."
     );
   });
 });
