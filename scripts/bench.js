@@ -362,7 +362,7 @@ async function hostileInputs() {
     hook,
     "process.on('exit', () => require('fs').writeSync(2, `\\nRSS ${process.resourceUsage().maxRSS}\\n`));"
   );
-  const measure = (label, input, goal, extra = []) => {
+  const measure = (label, input, goal, expected = 0) => {
     const start = performance.now();
     const child = require("child_process").spawnSync(
       process.execPath,
@@ -374,12 +374,11 @@ async function hostileInputs() {
         input,
         "-o",
         `${input}.out.xlsx`,
-        ...extra,
       ],
       { encoding: "utf8" }
     );
     const ms = performance.now() - start;
-    if (child.status !== 0) throw new Error(`${label}: ${child.stderr}`);
+    if (child.status !== expected) throw new Error(`${label}: ${child.stderr}`);
     const rss = Number(/RSS (\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1024;
     return {
       measure: `${label} (${n(fs.statSync(input).size / 1024)} KB .xlsx)`,
@@ -426,9 +425,19 @@ async function hostileInputs() {
     );
     const xfd = path.join(dir, "xfd-20000.xlsx");
     fs.writeFileSync(xfd, zip(parts));
+    // The shared strings padded to 600 MB, deflated to about 640 KB: refused (exit 2) by name.
+    const { zipBomb } = require("../test/fixtures/hostile.ts");
+    const bomb = path.join(dir, "bomb-600mb.xlsx");
+    fs.writeFileSync(bomb, zipBomb(fs.readFileSync(sample), "xl/sharedStrings.xml", 600));
     return [
       measure("tf-funding tables, 200,000 claim rows", claims, "< 600 MB"),
       measure("tf-funding tables, 20,000 rows with a cell in column XFD", xfd, "< 1 GB and 20 s"),
+      measure(
+        "tf-funding tables, a zip bomb (600 MB of shared strings), refused",
+        bomb,
+        "< 1 GB and 20 s",
+        2
+      ),
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
