@@ -1,6 +1,6 @@
 import crypto from "crypto";
 import fs from "fs";
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { builtCli } from "../support/cli";
 import { editPart, setNumber, withEntities, zipBomb } from "../fixtures/hostile";
 
@@ -181,4 +181,31 @@ describe("odd but valid workbooks are read", () => {
       expect(run.inUnchanged).toBe(true);
     }
   );
+});
+
+describe("two writers at once", () => {
+  it("four runs writing the same OUT together leave one complete workbook and no temporaries", async () => {
+    const input = file("shared.xlsx");
+    const out = file("shared-out.xlsx");
+    fs.writeFileSync(input, sample);
+    const before = sha(input);
+    const runs = await Promise.all(
+      Array.from(
+        { length: 4 },
+        () =>
+          new Promise<number | null>((resolve) =>
+            spawn(process.execPath, [cli.bin, "tables", input, "-o", out, "--force"], {
+              stdio: "ignore",
+            }).on("exit", resolve)
+          )
+      )
+    );
+    expect(runs).toEqual([0, 0, 0, 0]);
+    expect(sha(input)).toBe(before);
+    expect(fs.readdirSync(cli.files).sort()).toEqual(["shared-out.xlsx", "shared.xlsx"]);
+    // The survivor is a whole workbook: its summary reads back as the sample's.
+    const again = cli.tf("tables", out, "-o", file("again.xlsx"), "--json");
+    expect(JSON.parse(again.stdout).claimedToDate).toBe(357800);
+    for (const name of ["shared.xlsx", "shared-out.xlsx", "again.xlsx"]) fs.rmSync(file(name));
+  }, 60_000);
 });
