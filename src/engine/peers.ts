@@ -30,7 +30,7 @@ export interface CouncilFigures {
 }
 
 /** How the national average was found. */
-export type NationalBasis = "national row" | "all rows";
+export type NationalBasis = "national row" | "all councils compared";
 
 export interface PeerComparison {
   councilShare: Decimal;
@@ -48,7 +48,10 @@ export interface PeerComparison {
   quartile: number;
   /** The mean of the peers' shares: each council counts once, whatever its size. */
   peerAverage: Decimal;
-  /** The national row's share, or the total turned around ÷ the total cohort of all rows. */
+  /**
+   * The national row's share; without one, the total turned around ÷ the total cohort of the
+   * councils compared (the peers and the council, by its modelled figures).
+   */
   nationalAverage: Decimal;
   nationalBasis: NationalBasis;
   /** The council's share minus the peer average (in shares: 0.05 is 5 percentage points). */
@@ -58,7 +61,9 @@ export interface PeerComparison {
 
 /** A row that stands for England as a whole: authority "England", or region "England". */
 export function isNational(row: Pick<PeerRow, "authority" | "region">): boolean {
-  return normaliseName(row.authority) === "england" || normaliseName(row.region ?? "") === "england";
+  return (
+    normaliseName(row.authority) === "england" || normaliseName(row.region ?? "") === "england"
+  );
 }
 
 /** A row's share of its cohort turned around. */
@@ -74,8 +79,9 @@ export function quartileOf(rank: number, of: number): number {
 /**
  * The council's place among its peers. The national average is the national row's share when
  * the table has one (DCLG's England figure is the programme's own total); without one, the total
- * turned around ÷ the total cohort of every row, national in the sense of "all that was given".
- * A council's own row is left out: its modelled figures stand in for it.
+ * turned around ÷ the total cohort of all the councils compared — the peers and the council —
+ * a pooled share, so a large council weighs as many families as it has. A council's own row in
+ * the table is left out: its modelled figures stand in for it.
  */
 export function comparePeers(
   council: CouncilFigures,
@@ -105,7 +111,9 @@ export function comparePeers(
   const national = nationals[0];
   const nationalAverage = national
     ? peerShare(national)
-    : sum(rows.map((r) => r.turnedAround)).div(sum(rows.map((r) => r.cohort)));
+    : sum([council.turnedAround, ...peers.map((r) => r.turnedAround)]).div(
+        sum([council.cohort, ...peers.map((r) => r.cohort)])
+      );
   return {
     councilShare,
     peers,
@@ -116,7 +124,7 @@ export function comparePeers(
     quartile: quartileOf(rank, of),
     peerAverage,
     nationalAverage,
-    nationalBasis: national ? "national row" : "all rows",
+    nationalBasis: national ? "national row" : "all councils compared",
     fromPeers: councilShare.minus(peerAverage),
     fromNational: councilShare.minus(nationalAverage),
   };
