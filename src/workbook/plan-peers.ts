@@ -105,7 +105,7 @@ export function datesNote(
   council: string,
   councilAsAt: number | undefined,
   rows: readonly PeerInput[]
-): string | null {
+): string[] | null {
   const undated = rows.filter((r) => r.asAt === undefined).map((r) => r.authority);
   const dated = rows.filter((r) => r.asAt !== undefined) as (PeerInput & { asAt: number })[];
   const months = new Set(dated.map((r) => monthOf(r.asAt)));
@@ -113,15 +113,17 @@ export function datesNote(
   if (months.size <= 1 && undated.length === 0) return null;
   const byDate = new Map<number, string[]>();
   for (const r of dated) byDate.set(r.asAt, [...(byDate.get(r.asAt) ?? []), r.authority]);
-  const parts = [...byDate]
-    .sort(([a], [b]) => a - b)
-    .map(([date, names]) => `${names.join(", ")} as at ${LONG_DATE(date)}`);
-  if (undated.length > 0) parts.push(`${undated.join(", ")} with no date given`);
-  const own =
+  // A line per date, short enough to print within the page as the Report's other lines do.
+  return [
+    "Figures from different dates, not comparable as they stand: councils turned families around every quarter.",
+    ...[...byDate]
+      .sort(([a], [b]) => a - b)
+      .map(([date, names]) => `As at ${LONG_DATE(date)}: ${names.join(", ")}.`),
+    ...(undated.length > 0 ? [`No date given: ${undated.join(", ")}.`] : []),
     councilAsAt === undefined
-      ? `${council}'s own share has no claim date yet`
-      : `${council}'s own share as at its latest claim, ${LONG_DATE(councilAsAt)}`;
-  return `Figures from different dates: ${parts.join("; ")}; ${own}. Councils turned families around every quarter, so shares from different dates are not comparable: compare with figures as at the same date where they are published.`;
+      ? `${council}: no claim yet, so its share is as at today.`
+      : `${council}: as at its latest claim, ${LONG_DATE(councilAsAt)}.`,
+  ];
 }
 
 /**
@@ -136,7 +138,7 @@ export function peersSection(facts: PeersFacts, place: PeersPlace): PeersSection
   const note = datesNote(council, facts.councilAsAt, [...c.peers, ...(national ? [national] : [])]);
   const placeTop = place.top + 3;
   const basisRow = placeTop + PLACE_ROWS.length + 2;
-  const councilsTop = basisRow + (note ? 3 : 2);
+  const councilsTop = basisRow + 4 + (note?.length ?? 0);
   const councilRow = councilsTop + 1;
   const firstPeer = councilRow + 1;
   const lastPeer = councilRow + c.peers.length;
@@ -155,7 +157,6 @@ export function peersSection(facts: PeersFacts, place: PeersPlace): PeersSection
     f(place.turnedAroundCell, num(facts.councilTurnedAround), "count", true),
     f(shareFormula(councilRow), c.councilShare.toNumber(), "percent", true),
     asAtCell(facts.councilAsAt),
-    v("This workbook: the Families and Claims tables", "text"),
   ];
   const rowOf = (row: PeerInput, r: number): PlanCell[] => [
     v(row.authority, "text"),
@@ -166,7 +167,6 @@ export function peersSection(facts: PeersFacts, place: PeersPlace): PeersSection
       : v(num(row.turnedAround), "count"),
     f(shareFormula(r), peerShare(row).toNumber(), "percent"),
     asAtCell(row.asAt),
-    v(row.source ?? null, "text"),
   ];
   const councils: PlanTable = {
     name: PEER_TABLES.councils,
@@ -176,9 +176,8 @@ export function peersSection(facts: PeersFacts, place: PeersPlace): PeersSection
       { header: "Region", format: "text" },
       { header: "Families in the cohort", format: "count" },
       { header: "Families turned around", format: "count" },
-      { header: "Turned around %", format: "percent" },
+      { header: "Share turned around", format: "percent" },
       { header: "As at", format: "date" },
-      { header: "Source", format: "text" },
     ],
     rows: [
       councilRowCells,
@@ -212,7 +211,8 @@ export function peersSection(facts: PeersFacts, place: PeersPlace): PeersSection
     topLeft: `A${placeTop}`,
     columns: [
       { header: "Among its peers", format: "text" },
-      { header: "Figure", format: "general" },
+      // Counts and shares: each cell has its own format; the header sits over figures.
+      { header: "Figure", format: "count" },
     ],
     rows: PLACE_ROWS.map((key) => {
       const [formula, value] = figures[key];
@@ -231,9 +231,13 @@ export function peersSection(facts: PeersFacts, place: PeersPlace): PeersSection
     `${literal(council)}&" ranks "&${p("rank")}&" of "&${p("of")}&" among its peers ("&CHOOSE(${p("quartile")},${QUARTER_WORDS.map(literal).join(",")})&"): "` +
     `&TEXT(${p("share")},"0.0%")&" of its cohort turned around, against a peer average of "&TEXT(${p("peerAverage")},"0.0%")` +
     `&" and a national average of "&TEXT(${p("nationalAverage")},"0.0%")&"."`;
-  const basis = national
-    ? `Rank 1 is the highest share turned around. The peer average is each peer's share averaged; the national average is the ${national.authority} row's share.`
-    : `Rank 1 is the highest share turned around. The peer average is each peer's share averaged; with no England row, the national average is all the councils here pooled (turned around ÷ cohort).`;
+  const basis = [
+    "Rank 1 is the highest share turned around; the peer average is each peer's share, averaged.",
+    national
+      ? `The national average is the ${national.authority} row's share.`
+      : "With no England row, the national average pools the councils here: turned around ÷ cohort.",
+    `Where each peer's figures were published: the Source column of ${facts.peers.source}.`,
+  ];
 
   const chartTop = lastRow + 2;
   const sheet = `'${place.sheet}'!`;
@@ -245,16 +249,16 @@ export function peersSection(facts: PeersFacts, place: PeersPlace): PeersSection
         [{ value: text, formula, format: "general", role: "sentence" }],
       ],
     },
-    { topLeft: `A${basisRow}`, rows: [[label(basis)], ...(note ? [[label(note)]] : [])] },
+    { topLeft: `A${basisRow}`, rows: [...basis, ...(note ?? [])].map((line) => [label(line)]) },
   ];
   const charts: PlanChart[] = [
     {
       kind: "column-clustered",
       title: "Share of the cohort turned around",
       categories: `${sheet}$A$${councilRow}:$A$${lastRow}`,
-      series: [{ name: "Turned around %", values: `${sheet}$E$${councilRow}:$E$${lastRow}` }],
+      series: [{ name: "Share turned around", values: `${sheet}$E$${councilRow}:$E$${lastRow}` }],
       anchor: `A${chartTop}`,
-      to: `G${chartTop + CHART_ROWS - 1}`,
+      to: `F${chartTop + CHART_ROWS - 1}`,
     },
   ];
 
@@ -293,8 +297,8 @@ const PLACE_LABELS: Record<PlaceKey, string> = {
   share: "Share of the cohort turned around",
   peerAverage: "Peer average",
   nationalAverage: "National average",
-  fromPeers: "Difference from the peer average",
-  fromNational: "Difference from the national average",
+  fromPeers: "Difference from the peer average (points)",
+  fromNational: "Difference from the national average (points)",
 };
 const QUARTER_WORDS = ["top quarter", "second quarter", "third quarter", "bottom quarter"];
 
@@ -338,9 +342,11 @@ export function peersSummary(facts: PeersFacts): PlanPeers {
           ]
         : []),
     ],
-    datesNote: datesNote(facts.council, facts.councilAsAt, [
+    datesNote: datesLines(facts.council, facts.councilAsAt, [
       ...c.peers,
       ...(national ? [national] : []),
     ]),
   };
 }
+
+const datesLines = (...args: Parameters<typeof datesNote>) => datesNote(...args)?.join(" ") ?? null;
