@@ -32,6 +32,7 @@ const InputsSection = React.lazy(() => lower().then((m) => ({ default: m.InputsS
 const WhatIfSection = React.lazy(() => lower().then((m) => ({ default: m.WhatIfSection })));
 const BuildSection = React.lazy(() => lower().then((m) => ({ default: m.BuildSection })));
 const OlderExcelNotice = React.lazy(() => lower().then((m) => ({ default: m.OlderExcelNotice })));
+const PeersSection = React.lazy(() => lower().then((m) => ({ default: m.PeersSection })));
 
 /** The replace question, loaded when a build first needs it (see ReplaceDialog). */
 const ReplaceDialog = React.lazy(() => import(/* webpackChunkName: "build" */ "./ReplaceDialog"));
@@ -366,6 +367,7 @@ export function App({ api, today = clockToday }: AppProps) {
           }
         />
         <WhatIfSection headline={what?.headline} cost={cost} onCost={setCost} />
+        <PeersSection inputs={applied} />
         <BuildSection
           canBuild={!!applied && canWrite}
           busy={busy}
