@@ -4,6 +4,7 @@ import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { assumptionsUsed } from "../workbook/assumptions-used";
 import { readInputs } from "../workbook/inputs";
+import { withPeers } from "../workbook/peers-read";
 import { buildPlan } from "../workbook/plan";
 import { REPORT_SHEET } from "../workbook/plan-report";
 import { CommandOutput } from "./call";
@@ -49,7 +50,8 @@ export async function reportCommand(
   const today = new Date();
   const read = (() => {
     try {
-      return readInputs(workbook.snapshot, { today: serialOfLocalDate(today), overrides });
+      const read = readInputs(workbook.snapshot, { today: serialOfLocalDate(today), overrides });
+      return withPeers(read, workbook.snapshot);
     } finally {
       workbook.zip.close();
     }
@@ -59,8 +61,8 @@ export async function reportCommand(
       `${input} cannot be used:\n${read.problems.map(problemLine).join("\n")}`
     );
   }
-  const withPeers = await withPeersFile(read.inputs, peers, out);
-  const applied = { ...read, inputs: withPeers.inputs };
+  const fromFile = await withPeersFile(read.inputs, peers, out);
+  const applied = { ...read, inputs: fromFile.inputs };
   const plan = buildPlan(applied.inputs);
   if (isError(plan)) throw new BadFileError(`${input}: ${plan.message}`);
   const assumptions = assumptionsUsed(applied.inputs.assumptions);
@@ -73,7 +75,7 @@ export async function reportCommand(
   await writeWorkbookAtomically((file) => fsp.writeFile(file, document), out, input, DOCX, force);
   const notes = [
     ...applied.notices.map((n) => `tf-funding: note: ${problemLine(n)}\n`),
-    ...withPeers.notes.map((note) => `tf-funding: note: ${note}\n`),
+    ...fromFile.notes.map((note) => `tf-funding: note: ${note}\n`),
   ].join("");
   const pdfFile = pdf ? out.replace(/\.docx$/i, ".pdf") : undefined;
   let pdfProblem: string | undefined;

@@ -2,6 +2,7 @@ import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { assumptionsUsed } from "../workbook/assumptions-used";
 import { readInputs } from "../workbook/inputs";
+import { withPeers } from "../workbook/peers-read";
 import { buildPlan } from "../workbook/plan";
 import { CommandOutput } from "./call";
 import { parseTablesArgs } from "./flags";
@@ -56,17 +57,17 @@ async function tablesOf(
   progress: Progress
 ): Promise<CommandOutput> {
   const { input, out, overrides, force } = args;
-  const read = readInputs(workbook.snapshot, {
-    today: serialOfLocalDate(new Date()),
-    overrides,
-  });
+  const read = withPeers(
+    readInputs(workbook.snapshot, { today: serialOfLocalDate(new Date()), overrides }),
+    workbook.snapshot
+  );
   if (!read.inputs) {
     throw new BadFileError(
       `${input} cannot be used:\n${read.problems.map(problemLine).join("\n")}`
     );
   }
-  const withPeers = await withPeersFile(read.inputs, args.peers, out);
-  const applied = { ...read, inputs: withPeers.inputs };
+  const fromFile = await withPeersFile(read.inputs, args.peers, out);
+  const applied = { ...read, inputs: fromFile.inputs };
   const claims = applied.inputs.claims.length;
   const say = progress.interactive || claims > LONG_INPUT ? progress.line : () => undefined;
   say(`Building tables (${claims.toLocaleString("en-GB")} claim${claims === 1 ? "" : "s"})…`);
@@ -85,7 +86,7 @@ async function tablesOf(
   return {
     stderr: [
       ...applied.notices.map((n) => `tf-funding: note: ${problemLine(n)}\n`),
-      ...withPeers.notes.map((note) => `tf-funding: note: ${note}\n`),
+      ...fromFile.notes.map((note) => `tf-funding: note: ${note}\n`),
     ].join(""),
     // The summary, plus where it went, so a script needs nothing else from the output.
     stdout: json

@@ -8,14 +8,8 @@ import { resolveYear } from "../engine/years";
 import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./assumptions";
 import { ClaimReferences, futureClaim } from "./claim-checks";
 import { frameworkHint } from "./framework-hint";
-import {
-  ASSUMPTION_COLUMNS,
-  CLAIMS_COLUMNS,
-  ClaimsColumn,
-  FAMILIES_COLUMNS,
-  PEERS_COLUMNS,
-} from "./headers";
-import { PeersInput, readPeers } from "./peers-read";
+import { ASSUMPTION_COLUMNS, CLAIMS_COLUMNS, ClaimsColumn, FAMILIES_COLUMNS } from "./headers";
+import type { PeersInput } from "./peers-read";
 import { InputProblem, LocatedTable, RowRules, Search, cellOf, locateTable } from "./locate";
 import { CellValue } from "./plan-types";
 import { sheetRef } from "./cells";
@@ -54,7 +48,10 @@ export interface FundingInputs {
   assumptions: Assumptions;
   /** Where the inputs were found, for the user: "Families!A1:C3". */
   sources: { families: string; claims: string };
-  /** Other councils' published figures (a Peers table, or a file given with --peers). */
+  /**
+   * Other councils' published figures (a Peers table, or a file given with --peers), added by
+   * withPeers (peers-read.ts): not read here, so the pane's first load does without the reader.
+   */
   peers?: PeersInput;
 }
 
@@ -256,7 +253,7 @@ function familiesRules(framework: Framework): RowRules<"year" | "nominated" | "a
     readsAsKey: (v) =>
       (typeof v === "string" || typeof v === "number") && !isError(resolveYear(framework, v)),
     rowNoun: "a financial year",
-    otherTables: [CLAIMS_COLUMNS, ASSUMPTION_COLUMNS, PEERS_COLUMNS],
+    otherTables: [CLAIMS_COLUMNS, ASSUMPTION_COLUMNS],
   };
 }
 
@@ -264,7 +261,7 @@ const CLAIMS_RULES: RowRules<ClaimsColumn> = {
   keyColumn: "date",
   readsAsKey: (v) => typeof v === "number" || !isError(parseDate("", v)),
   rowNoun: "a claim",
-  otherTables: [FAMILIES_COLUMNS, ASSUMPTION_COLUMNS, PEERS_COLUMNS],
+  otherTables: [FAMILIES_COLUMNS, ASSUMPTION_COLUMNS],
 };
 
 /**
@@ -344,10 +341,6 @@ export function readInputs(snapshot: WorkbookSnapshot, options: ReadOptions = {}
   const claimRows = claims.table
     ? readClaims(claims.table, assumptions.framework, problems, options)
     : [];
-  // Optional: other councils' published figures, for the Report's "Among its peers".
-  const peers = readPeers(snapshot, true);
-  problems.push(...peers.problems);
-  notices.push(...peers.notices);
   const aboveCohort = fundedAboveCohort(assumptions, familyRows, range(families.table));
   if (aboveCohort) problems.push(aboveCohort);
   if (familyRows.length === 0 && problems.length === 0) {
@@ -367,7 +360,6 @@ export function readInputs(snapshot: WorkbookSnapshot, options: ReadOptions = {}
         families: range(families.table),
         claims: claims.table ? range(claims.table) : "no Claims table yet",
       },
-      ...(peers.peers ? { peers: peers.peers } : {}),
     },
     problems,
     notices,

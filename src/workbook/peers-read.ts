@@ -9,6 +9,7 @@ import {
   PEERS_COLUMNS,
   PeersColumn,
 } from "./headers";
+import type { ReadResult } from "./inputs";
 import { InputProblem, LocatedTable, RowRules, cellOf, locateTable } from "./locate";
 import { CellValue } from "./plan-types";
 import { WorkbookSnapshot, address } from "./snapshot";
@@ -42,6 +43,22 @@ const PEERS_RULES: RowRules<PeersColumn> = {
   rowNoun: "a council",
   otherTables: [FAMILIES_COLUMNS, CLAIMS_COLUMNS, ASSUMPTION_COLUMNS],
 };
+
+/**
+ * What readInputs read, with the workbook's Peers table added to the inputs (none: as it was).
+ * A Peers table that cannot be read stops the inputs, each problem by its cell, like the others.
+ */
+export function withPeers(read: ReadResult, snapshot: WorkbookSnapshot): ReadResult {
+  if (!read.inputs) return read;
+  const peers = readPeers(snapshot, true);
+  const notices = [...read.notices, ...peers.notices];
+  if (peers.problems.length > 0) return { problems: peers.problems, notices };
+  return {
+    ...read,
+    inputs: peers.peers ? { ...read.inputs, peers: peers.peers } : read.inputs,
+    notices,
+  };
+}
 
 /**
  * The Peers table of a workbook (or of a file given with --peers, read as a workbook of one

@@ -2,12 +2,17 @@ import * as React from "react";
 import { MessageBar, MessageBarBody, Subtitle2, tokens } from "@fluentui/react-components";
 import { isError } from "../../engine/errors";
 import { FundingInputs } from "../../workbook/inputs";
+import { readPeers } from "../../workbook/peers-read";
+import { WorkbookSnapshot } from "../../workbook/snapshot";
+import { paneProblemText } from "../problem-text";
 import { placeAmongPeers } from "../../workbook/plan-peers";
 import { PlanPeers } from "../../workbook/plan-types";
 import { formatPercent } from "../whatif";
 
 export interface PeersSectionProps {
-  /** The inputs with the pane's settings applied; the section shows only when they hold peers. */
+  /** The workbook as read: its Peers table, if any, is read here (the reader loads with this section). */
+  snapshot?: WorkbookSnapshot;
+  /** The inputs with the pane's settings applied. */
   inputs?: FundingInputs;
 }
 
@@ -21,17 +26,26 @@ const points = (share: number) =>
  * "Among its peers" shows (rank, quartile, the averages and the differences), worked out by the
  * same function from the same inputs, and a bar chart of the shares.
  */
-export function PeersSection({ inputs }: PeersSectionProps) {
-  const place = React.useMemo(() => (inputs ? placeAmongPeers(inputs) : undefined), [inputs]);
-  if (!place) return null;
+export function PeersSection({ snapshot, inputs }: PeersSectionProps) {
+  const read = React.useMemo(() => (snapshot ? readPeers(snapshot, true) : undefined), [snapshot]);
+  const place = React.useMemo(
+    () => (inputs && read?.peers ? placeAmongPeers({ ...inputs, peers: read.peers }) : undefined),
+    [inputs, read]
+  );
+  const problems = read?.problems ?? [];
+  if (!place && problems.length === 0) return null;
   return (
     <section aria-labelledby="peers-heading" className="tf-section">
       <Subtitle2 as="h2" id="peers-heading">
         Among its peers
       </Subtitle2>
-      {isError(place) ? (
+      {problems.length > 0 || !place || isError(place) ? (
         <MessageBar intent="warning">
-          <MessageBarBody>{place.message}</MessageBarBody>
+          <MessageBarBody>
+            {problems.length > 0
+              ? problems.map(paneProblemText).join(" ")
+              : place && isError(place) && place.message}
+          </MessageBarBody>
         </MessageBar>
       ) : (
         <PeerFigures peers={place} />

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import fs from "fs";
 import path from "path";
-import { render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { parseCsv } from "../../../src/cli/peers-file";
@@ -14,9 +14,10 @@ import { samplePlan } from "../../../src/workbook/sample";
 import { WorkbookSnapshot } from "../../../src/workbook/snapshot";
 
 /** The sample peer table pasted into the sample workbook as a Peers sheet. */
-function peersSheet(): PlanSheet {
+function peersSheet(change?: (rows: (string | number | boolean | null)[][]) => void): PlanSheet {
   const file = path.join(__dirname, "..", "..", "..", "data", "peers-phase1-2014.csv");
   const [header, ...rows] = parseCsv(fs.readFileSync(file, "utf8"));
+  change?.(rows);
   return {
     name: "Peers",
     widths: {},
@@ -26,7 +27,9 @@ function peersSheet(): PlanSheet {
         rows: [
           header.map((h) => label(String(h))),
           ...rows.map((row) =>
-            row.map((cell, i): PlanCell => (i === 2 || i === 3 ? v(Number(cell)) : v(cell)))
+            row.map((cell, i): PlanCell =>
+              (i === 2 || i === 3) && !isNaN(Number(cell)) ? v(Number(cell)) : v(cell)
+            )
           ),
         ],
       },
@@ -48,10 +51,10 @@ const api = (snapshot: WorkbookSnapshot): WorkbookApi => ({
   saveAssumptions: jest.fn(async () => undefined),
 });
 
-const renderApp = (snapshot: WorkbookSnapshot) =>
+const renderApp = (snapshot: WorkbookSnapshot, workbook = api(snapshot)) =>
   render(
     <FluentProvider theme={webLightTheme}>
-      <App api={api(snapshot)} />
+      <App api={workbook} />
     </FluentProvider>
   );
 
@@ -75,6 +78,20 @@ describe("the pane's Among its peers", () => {
     expect(bars.querySelectorAll("rect")).toHaveLength(7);
     expect(within(bars).getByText("Wakefield: 99.5%, as at 2014-07-09")).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
+  });
+
+  it("says which Peers cell cannot be read, and the build stops on it", async () => {
+    const snapshot = snapshotOfPlan({
+      sheets: [...samplePlan().sheets, peersSheet((rows) => (rows[2][3] = "lots"))],
+    });
+    const workbook = api(snapshot);
+    renderApp(snapshot, workbook);
+    const section = await screen.findByRole("region", { name: "Among its peers" });
+    expect(within(section).getByText(/^Peers!D4: /)).toBeTruthy();
+    fireEvent.click(await screen.findByRole("button", { name: "Build tables" }));
+    // Said again where the build's message goes.
+    await waitFor(() => expect(screen.getAllByText(/^Peers!D4: /)).toHaveLength(2));
+    expect(workbook.writePlan).not.toHaveBeenCalled();
   });
 
   it("is not shown when the workbook has no Peers table", async () => {
