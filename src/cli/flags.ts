@@ -44,9 +44,12 @@ export function parseTablesArgs(
   overrides: Overrides;
   /** Replace a read-only OUT. */
   force: boolean;
+  /** A file holding a Peers table (--peers FILE): the council among its peers on the Report. */
+  peers?: string;
 } {
   const overrides: Overrides = {};
   let force = false;
+  let peers: string | undefined;
   let input: string | undefined;
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -63,12 +66,13 @@ export function parseTablesArgs(
     else if (OUT.includes(name)) {
       out = inline ?? args[++i];
       if (out === undefined || out === "") throw new UsageError(`${name} needs the file to write.`);
-    } else if (FLAGS[name]) overrides[FLAGS[name]] = value();
+    } else if (name === "--peers") peers = value();
+    else if (FLAGS[name]) overrides[FLAGS[name]] = value();
     else if (RETIRED_FLAGS[name]) throw new UsageError(RETIRED_FLAGS[name]);
     else if (name.startsWith("-") && name !== "-") {
-      const near = didYouMean(name, [...Object.keys(FLAGS), "--out", "--force"]);
+      const near = didYouMean(name, [...Object.keys(FLAGS), "--out", "--force", "--peers"]);
       throw new UsageError(
-        `unknown option ${name}: ${near ? `${near} ` : ""}The options are -o/--out, --force, ${Object.keys(FLAGS).join(", ")}${command === "report" ? ", --pdf" : ""} and --json.`
+        `unknown option ${name}: ${near ? `${near} ` : ""}The options are -o/--out, --force, --peers, ${Object.keys(FLAGS).join(", ")}${command === "report" ? ", --pdf" : ""} and --json.`
       );
     } else if (input === undefined) input = arg;
     else throw new UsageError(`unexpected argument ${arg}: ${command} reads one workbook.`);
@@ -80,7 +84,7 @@ export function parseTablesArgs(
         : "usage: tf-funding report IN.xlsx -o OUT.docx [--pdf] [options]"
     );
   checkValues(overrides);
-  return { input, out, overrides, force };
+  return { input, out, overrides, force, ...(peers === undefined ? {} : { peers }) };
 }
 
 /**

@@ -24,6 +24,11 @@ all, and a rebuild replaces only the sheets tables made.
 Options (each overrides a row of the workbook's Assumptions table; --flag value or --flag=value):
   -o, --out OUT.xlsx             the workbook to write (required)
   --force                        replace OUT even if it is read-only (its permissions are kept)
+  --peers FILE                   a Peers table (CSV or .xlsx: Authority, Families in the cohort,
+                                 Families turned around, optional Region, As at, Source): the
+                                 Report places the council among them ("Among its peers"); in
+                                 place of a Peers table in IN. data/peers-phase1-2014.csv is a
+                                 sample of published figures
   --framework NAME               phase1, phase1-fast-track, phase2, phase2-earned-autonomy,
                                  supporting-families ("Phase 2" and the like work too)
   --years N                      programme years to attach the cohort over
@@ -38,10 +43,13 @@ Options (each overrides a row of the workbook's Assumptions table; --flag value 
                                  round; 2-3% in early rounds)
   --json                         print the summary as one JSON line
 
+A Peers table in IN (a sheet or Excel table named Peers, headed as --peers) is read too.
+
 Problems are listed as Sheet!Cell: reason (a setting as --flag: reason), with exit status 2.
 
 Example:
   tf-funding tables inputs.xlsx -o tables.xlsx --framework phase2 --success-rate=65%
+  tf-funding tables inputs.xlsx -o tables.xlsx --peers data/peers-phase1-2014.csv
 `;
 
 const REPORT_HELP = `Usage: tf-funding report IN.xlsx -o OUT.docx [--pdf] [options] [--json]
@@ -57,6 +65,7 @@ Options:
   -o, --out OUT.docx             the Word document to write (required)
   --force                        replace OUT even if it is read-only
   --pdf                          also write OUT.pdf beside it, with LibreOffice (Writer)
+  --peers FILE                   other councils' figures: the council among its peers (as tables)
   --framework, --years, ...      the settings of tables (tf-funding tables --help lists them)
   --json                         print what was written as one JSON line
 

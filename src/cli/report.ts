@@ -4,11 +4,13 @@ import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { assumptionsUsed } from "../workbook/assumptions-used";
 import { readInputs } from "../workbook/inputs";
+import { withPeers } from "../workbook/peers-read";
 import { buildPlan } from "../workbook/plan";
 import { REPORT_SHEET } from "../workbook/plan-report";
 import { CommandOutput } from "./call";
 import { parseTablesArgs } from "./flags";
 import { BadFileError, UsageError } from "./parse-arg";
+import { withPeersFile } from "./peers-file";
 import { problemLine } from "./problem-line";
 import { checkOut, writeWorkbookAtomically } from "./write-file";
 import { reportDocx } from "./word/document";
@@ -36,7 +38,7 @@ export async function reportCommand(
   json: boolean
 ): Promise<CommandOutput> {
   const pdf = args.includes("--pdf");
-  const { input, out, overrides, force } = parseTablesArgs(
+  const { input, out, overrides, force, peers } = parseTablesArgs(
     args.filter((a) => a !== "--pdf"),
     "report"
   );
@@ -46,18 +48,21 @@ export async function reportCommand(
   checkOut(out, input, DOCX, force);
   const workbook = await loadWorkbook(input);
   const today = new Date();
-  const applied = (() => {
+  const read = (() => {
     try {
-      return readInputs(workbook.snapshot, { today: serialOfLocalDate(today), overrides });
+      const read = readInputs(workbook.snapshot, { today: serialOfLocalDate(today), overrides });
+      return withPeers(read, workbook.snapshot);
     } finally {
       workbook.zip.close();
     }
   })();
-  if (!applied.inputs) {
+  if (!read.inputs) {
     throw new BadFileError(
-      `${input} cannot be used:\n${applied.problems.map(problemLine).join("\n")}`
+      `${input} cannot be used:\n${read.problems.map(problemLine).join("\n")}`
     );
   }
+  const fromFile = await withPeersFile(read.inputs, peers, out);
+  const applied = { ...read, inputs: fromFile.inputs };
   const plan = buildPlan(applied.inputs);
   if (isError(plan)) throw new BadFileError(`${input}: ${plan.message}`);
   const assumptions = assumptionsUsed(applied.inputs.assumptions);
@@ -68,7 +73,10 @@ export async function reportCommand(
     subtitle: `${applied.inputs.assumptions.framework.name}. Figures from ${path.basename(input)}, ${LONG_DATE.format(today)}.`,
   });
   await writeWorkbookAtomically((file) => fsp.writeFile(file, document), out, input, DOCX, force);
-  const notes = applied.notices.map((n) => `tf-funding: note: ${problemLine(n)}\n`).join("");
+  const notes = [
+    ...applied.notices.map((n) => `tf-funding: note: ${problemLine(n)}\n`),
+    ...fromFile.notes.map((note) => `tf-funding: note: ${note}\n`),
+  ].join("");
   const pdfFile = pdf ? out.replace(/\.docx$/i, ".pdf") : undefined;
   let pdfProblem: string | undefined;
   if (pdfFile) {

@@ -2,10 +2,12 @@ import { serialOfLocalDate } from "../engine/dates";
 import { isError } from "../engine/errors";
 import { assumptionsUsed } from "../workbook/assumptions-used";
 import { readInputs } from "../workbook/inputs";
+import { withPeers } from "../workbook/peers-read";
 import { buildPlan } from "../workbook/plan";
 import { CommandOutput } from "./call";
 import { parseTablesArgs } from "./flags";
 import { BadFileError } from "./parse-arg";
+import { withPeersFile } from "./peers-file";
 import { problemLine } from "./problem-line";
 import { summaryText } from "./summary";
 import { XlsxPackage } from "./package/read";
@@ -35,12 +37,13 @@ export async function tablesCommand(
   json: boolean,
   progress: Progress = QUIET
 ): Promise<CommandOutput> {
-  const { input, out, overrides, force } = parseTablesArgs(args);
+  const parsed = parseTablesArgs(args);
+  const { input, out, force } = parsed;
   checkOut(out, input, XLSX_OUTPUT, force);
   if (progress.interactive) progress.line(`Reading ${input}…`);
   const workbook = await loadWorkbook(input);
   try {
-    return await tablesOf(workbook, { input, out, overrides, force }, json, progress);
+    return await tablesOf(workbook, parsed, json, progress);
   } finally {
     workbook.zip.close();
   }
@@ -54,15 +57,17 @@ async function tablesOf(
   progress: Progress
 ): Promise<CommandOutput> {
   const { input, out, overrides, force } = args;
-  const applied = readInputs(workbook.snapshot, {
-    today: serialOfLocalDate(new Date()),
-    overrides,
-  });
-  if (!applied.inputs) {
+  const read = withPeers(
+    readInputs(workbook.snapshot, { today: serialOfLocalDate(new Date()), overrides }),
+    workbook.snapshot
+  );
+  if (!read.inputs) {
     throw new BadFileError(
-      `${input} cannot be used:\n${applied.problems.map(problemLine).join("\n")}`
+      `${input} cannot be used:\n${read.problems.map(problemLine).join("\n")}`
     );
   }
+  const fromFile = await withPeersFile(read.inputs, args.peers, out);
+  const applied = { ...read, inputs: fromFile.inputs };
   const claims = applied.inputs.claims.length;
   const say = progress.interactive || claims > LONG_INPUT ? progress.line : () => undefined;
   say(`Building tables (${claims.toLocaleString("en-GB")} claim${claims === 1 ? "" : "s"})…`);
@@ -79,12 +84,10 @@ async function tablesOf(
   );
   const assumptions = assumptionsUsed(applied.inputs.assumptions);
   return {
-    stderr: applied.notices
-      .map(
-        (n) => `tf-funding: note: ${problemLine(n)}
-`
-      )
-      .join(""),
+    stderr: [
+      ...applied.notices.map((n) => `tf-funding: note: ${problemLine(n)}\n`),
+      ...fromFile.notes.map((note) => `tf-funding: note: ${note}\n`),
+    ].join(""),
     // The summary, plus where it went, so a script needs nothing else from the output.
     stdout: json
       ? `${JSON.stringify({ ...plan.summary, assumptions, out })}\n`

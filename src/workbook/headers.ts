@@ -253,3 +253,62 @@ export function twoRowHeader<K extends string>(
   }
   return header;
 }
+
+export type PeersColumn = "authority" | "cohort" | "turnedAround" | "region" | "asAt" | "source";
+
+/**
+ * A Peers table: other councils' published cohorts and families turned around (DCLG's progress
+ * tables, councils' own papers), each row with where it was published and the date it is as at.
+ */
+export const PEERS_COLUMNS: readonly ColumnSpec<PeersColumn>[] = [
+  {
+    key: "authority",
+    names: ["authority", "local authority", "council", "upper tier authority", "la", "area"],
+    required: true,
+    what: "authority",
+    headings: ["Authority"],
+  },
+  {
+    key: "cohort",
+    names: [
+      "families in the cohort",
+      "families in cohort",
+      "families in the programme",
+      "families in programme",
+      "cohort",
+      "cohort size",
+      "troubled families",
+    ],
+    required: true,
+    what: "families-in-the-cohort",
+    headings: ["Families in the cohort"],
+  },
+  {
+    key: "turnedAround",
+    names: ["families turned around", "turned around", "families turned round", "turned round"],
+    required: true,
+    what: "families-turned-around",
+    headings: ["Families turned around"],
+  },
+  {
+    key: "region",
+    names: ["region"],
+    required: false,
+    what: "region",
+    headings: ["Region"],
+  },
+  {
+    key: "asAt",
+    names: ["as at", "figures as at", "as at date", "date of figures"],
+    required: false,
+    what: "as-at",
+    headings: ["As at"],
+  },
+  {
+    key: "source",
+    names: ["source", "sources", "published in", "publication"],
+    required: false,
+    what: "source",
+    headings: ["Source"],
+  },
+];

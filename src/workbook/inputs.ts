@@ -9,6 +9,7 @@ import { AssumptionKey, Assumptions, readAssumptions, setAssumption } from "./as
 import { ClaimReferences, futureClaim } from "./claim-checks";
 import { frameworkHint } from "./framework-hint";
 import { ASSUMPTION_COLUMNS, CLAIMS_COLUMNS, ClaimsColumn, FAMILIES_COLUMNS } from "./headers";
+import type { PeersInput } from "./peers-read";
 import { InputProblem, LocatedTable, RowRules, Search, cellOf, locateTable } from "./locate";
 import { CellValue } from "./plan-types";
 import { sheetRef } from "./cells";
@@ -47,6 +48,11 @@ export interface FundingInputs {
   assumptions: Assumptions;
   /** Where the inputs were found, for the user: "Families!A1:C3". */
   sources: { families: string; claims: string };
+  /**
+   * Other councils' published figures (a Peers table, or a file given with --peers), added by
+   * withPeers (peers-read.ts): not read here, so the pane's first load does without the reader.
+   */
+  peers?: PeersInput;
 }
 
 export type Overrides = Partial<Record<AssumptionKey, string>>;

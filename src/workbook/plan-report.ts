@@ -7,6 +7,7 @@ import { ZERO, sum } from "../engine/money";
 import { f, label, literal, num, onePlacePercent, pounds, v, wholePounds } from "./cells";
 import { ENVELOPE_SHEET, envelopeSentence, envelopeSentenceFormula } from "./plan-envelope";
 import { widthOf } from "./plan-layout";
+import { PeersFacts, peersSection } from "./plan-peers";
 import { RISK_SHEET } from "./plan-risk";
 import { CellValue, NumberFormat, PlanCell, PlanSheet, PlanSummary, PlanTable } from "./plan-types";
 import { columnLetters, parseAddress } from "./snapshot";
@@ -27,6 +28,8 @@ export interface ReportFacts {
   risk: PbrRisk;
   /** The plan's summary: the headline figures (headlineFigures and the PbR totals). */
   summary: PlanSummary;
+  /** The council among its peers, when the inputs carry a Peers table. */
+  peers?: PeersFacts;
 }
 
 /** The sheets the Report's formulas point into, as built for the same plan. */
@@ -300,11 +303,21 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
     : `"With too few claim dates for a trend, no further results are forecast by "&TEXT(TF_ProgrammeEnd,"d mmmm yyyy")` +
       `&", leaving £"&TEXT(${p("atRisk")},"#,##0")&" at risk."`;
 
+  // 5. Among its peers, when there are peers: below the narrative, with its own chart.
+  const peers =
+    facts.peers &&
+    peersSection(facts.peers, {
+      sheet: REPORT_SHEET,
+      top: narrativeTop + 6,
+      turnedAroundCell: ta,
+    });
+
   const labels = [
     ...envelope.rows.map((row) => row.year.label),
     ...outcomes.map((id) => OUTCOME_TYPES[id].label),
     "Families turned around",
     ...PBR_ROWS.map((key) => PBR_LABELS[key]),
+    ...(peers?.labels ?? []),
   ];
   return {
     name: REPORT_SHEET,
@@ -343,9 +356,10 @@ export function reportSheet(facts: ReportFacts, sources: ReportSources): PlanShe
           [sentence(forecastFormula, forecastText)],
         ],
       },
+      ...(peers?.blocks ?? []),
     ],
-    tables: [envelopeTable, outcomesTable, pbrTable],
-    charts: [],
+    tables: [envelopeTable, outcomesTable, pbrTable, ...(peers?.tables ?? [])],
+    charts: peers?.charts ?? [],
   };
 }
 

@@ -204,6 +204,38 @@ export interface PlanSummary {
   /** Results £ claimed, by the financial year the cash arrives (set by buildPlan). */
   resultsCashByYear?: { financialYear: string; amount: number }[];
   sentence: string;
+  /** The council among its peers, when the workbook holds a Peers table or --peers gives one. */
+  peers?: PlanPeers;
   /** What a reader must not miss, such as families attached beyond the funded number. */
   warnings?: string[];
+}
+
+/** The council among its peers: the Report's "Among its peers" figures (shares as fractions). */
+export interface PlanPeers {
+  /** 1 = the highest share turned around. */
+  rank: number;
+  /** The council and its peers. */
+  of: number;
+  /** 1 = the top quarter, 4 = the bottom. */
+  quartile: number;
+  councilShare: number;
+  /** Each peer's share, averaged. */
+  peerAverage: number;
+  nationalAverage: number;
+  /** "national row" (the England row's share) or "all councils compared" (pooled). */
+  nationalBasis: string;
+  fromPeers: number;
+  fromNational: number;
+  /** Where the peers were read: "Peers!A1:F7" or the file given with --peers. */
+  source: string;
+  /** The council first, then its peers, then the national row; dates as yyyy-mm-dd. */
+  councils: {
+    authority: string;
+    share: number;
+    asAt: string | null;
+    council?: boolean;
+    national?: boolean;
+  }[];
+  /** Said when the figures are from different dates; null when all are from one month. */
+  datesNote: string | null;
 }

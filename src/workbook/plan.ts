@@ -12,6 +12,7 @@ import { assumptionsSheet } from "./plan-assumptions";
 import { claimsSheet } from "./plan-claims";
 import { envelopeSentence, envelopeSheet } from "./plan-envelope";
 import { releaseFigures } from "./plan-release";
+import { peersFacts, peersSummary } from "./plan-peers";
 import { reportSheet } from "./plan-report";
 import { riskSheet } from "./plan-risk";
 import { layoutForPrint } from "./plan-layout";
@@ -109,6 +110,10 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
     claimsPart.ranges
   );
 
+  // The council among its peers, when the inputs carry a Peers table.
+  const peers = peersFacts(inputs, turnedAround, cohort);
+  if (peers && isError(peers)) return peers;
+
   const t = envelope.totals;
   const envelopeTotal = pounds(head.envelope);
   const atRisk = pounds(head.atRisk);
@@ -137,10 +142,11 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
       amount: pounds(year.amount),
     })),
     sentence: envelopeSentence(envelopeTotal, atRisk, secured),
+    ...(peers ? { peers: peersSummary(peers) } : {}),
   };
   // The Report first: the sheet a report author came for, and the one a build leaves open.
   const report = reportSheet(
-    { envelope, risk, summary },
+    { envelope, risk, summary, peers },
     { envelope: envelopePart.sheet, risk: riskPart }
   );
   const sheets = [report, envelopePart.sheet, riskPart, claimsPart.sheet, assumptionsPart.sheet];

@@ -308,6 +308,24 @@ run("the task pane page in headless Chromium", () => {
     await page.close();
   }, 120000);
 
+  it("inside Excel, shows the council among the Peers sheet's councils, with its bars", async () => {
+    const { page, errors } = await openInExcel("light", BARNET_BOOK + PEERS_SHEET, {
+      "tf-funding-assumptions": { framework: "phase1-fast-track" },
+    });
+    const rank = page.getByTestId("peer-rank");
+    await rank.waitFor({ timeout: 30000 });
+    // Barnet's 64 of 705 turned around (9.1%): last of the six.
+    expect(await rank.textContent()).toBe("6 of 6");
+    expect(await page.getByTestId("peer-share").textContent()).toBe("9.1%");
+    const section = page.getByRole("region", { name: "Among its peers" });
+    await section.scrollIntoViewIfNeeded();
+    const screenshots = path.join(root, "test-artifacts");
+    fs.mkdirSync(screenshots, { recursive: true });
+    await section.screenshot({ path: path.join(screenshots, "taskpane-peers.png") });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120000);
+
   it("serves the help page with a section for every function", async () => {
     const page = await browser!.newPage();
     await page.goto(`${base}/help.html`);
@@ -379,6 +397,17 @@ const PHASE2_BOOK = `
     ["Date of claim", "Outcome", "No. of families"],
     ["31/03/2016", "Significant and sustained progress", 200],
     ["Mar-16", "Sustained and significant progress", 12],
+  ]);`;
+/** Published peers' figures (data/peers-phase1-2014.csv), typed into a Peers sheet. */
+const PEERS_SHEET = `
+  book.addSheet("Peers", [
+    ["Authority", "Region", "Families in the cohort", "Families turned around", "As at", "Source"],
+    ["Wakefield", "Yorkshire and the Humber", 930, 925, "2014-07-09", "DCLG, 9 July 2014"],
+    ["Leicestershire", "East Midlands", 810, 772, "2014-07-09", "DCLG, 9 July 2014"],
+    ["Bristol", "South West", 1355, 1158, "2014-07-09", "DCLG, 9 July 2014"],
+    ["North Yorkshire", "Yorkshire and the Humber", 845, 355, "2014-03-31", "Harrogate News"],
+    ["Rotherham", "Yorkshire and the Humber", 730, 472, "2014-09-24", "Rotherham MBC"],
+    ["England", "England", 117910, 52833, "2014-07-09", "DCLG, 9 July 2014"],
   ]);`;
 /** Barnet's fast-track phase 1 workbook. */
 const BARNET_BOOK = `

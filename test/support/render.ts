@@ -32,13 +32,13 @@ export interface RenderedSheet {
 /**
  * Prints `xlsx` to PDF with LibreOffice (printToPdf: each sheet's own page setup) and keeps the
  * pages of one sheet — those whose page header starts with `title` (a generated sheet's header
- * is its title: "Report: …") — as `outDir/<stem>-<n>.png` at `dpi` (60 by default: enough to
+ * is its title: "Report: …"; a pattern where the authority's name comes first) — as `outDir/<stem>-<n>.png` at `dpi` (60 by default: enough to
  * read, small enough to keep), with their printed text. LibreOffice prints hidden sheets too, so
  * the workbook is printed whole and the sheet's pages picked from it.
  */
 export async function renderSheet(
   xlsx: string,
-  title: string,
+  title: string | RegExp,
   outDir: string,
   stem: string,
   dpi = 60
@@ -51,7 +51,9 @@ export async function renderSheet(
   );
   const own = pageText
     .map((text, i) => ({ text, page: i + 1 }))
-    .filter(({ text }) => text.trim().startsWith(title));
+    .filter(({ text }) =>
+      typeof title === "string" ? text.trim().startsWith(title) : title.test(text.trim())
+    );
   if (own.length === 0) throw new Error(`no page of ${xlsx} is headed "${title}"`);
   for (const old of fs.readdirSync(outDir))
     if (old.startsWith(`${stem}-`) && old.endsWith(".png")) fs.rmSync(path.join(outDir, old));

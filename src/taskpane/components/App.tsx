@@ -32,6 +32,7 @@ const InputsSection = React.lazy(() => lower().then((m) => ({ default: m.InputsS
 const WhatIfSection = React.lazy(() => lower().then((m) => ({ default: m.WhatIfSection })));
 const BuildSection = React.lazy(() => lower().then((m) => ({ default: m.BuildSection })));
 const OlderExcelNotice = React.lazy(() => lower().then((m) => ({ default: m.OlderExcelNotice })));
+const PeersSection = React.lazy(() => lower().then((m) => ({ default: m.PeersSection })));
 
 /** The replace question, loaded when a build first needs it (see ReplaceDialog). */
 const ReplaceDialog = React.lazy(() => import(/* webpackChunkName: "build" */ "./ReplaceDialog"));
@@ -220,9 +221,25 @@ export function App({ api, today = clockToday }: AppProps) {
   const build = () =>
     run(async () => {
       if (!applied) return;
-      // The plan builder loads when tables are first built, not with the pane (a smaller first load).
-      const { buildPlan } = await import(/* webpackChunkName: "build" */ "../../workbook/plan");
-      const plan = buildPlan(applied);
+      // The plan builder and the Peers reader load when tables are first built, not with the
+      // pane (a smaller first load).
+      const [{ buildPlan }, { withPeers }] = await Promise.all([
+        import(/* webpackChunkName: "build" */ "../../workbook/plan"),
+        import(/* webpackChunkName: "build" */ "../../workbook/peers-read"),
+      ]);
+      const read = loaded
+        ? withPeers({ inputs: applied, problems: [], notices: [] }, loaded.snapshot)
+        : undefined;
+      if (!read?.inputs) {
+        const problems = read?.problems ?? [];
+        const where = (p: { sheet: string; cell: string }) => `${p.sheet}!${p.cell}`;
+        setMessage({
+          intent: "error",
+          text: problems.map((p) => `${where(p)}: ${p.reason}`).join(" "),
+        });
+        return;
+      }
+      const plan = buildPlan(read.inputs);
       if (isError(plan)) {
         setMessage({ intent: "error", text: plan.message });
         return;
@@ -366,6 +383,7 @@ export function App({ api, today = clockToday }: AppProps) {
           }
         />
         <WhatIfSection headline={what?.headline} cost={cost} onCost={setCost} />
+        <PeersSection snapshot={loaded?.snapshot} inputs={applied} />
         <BuildSection
           canBuild={!!applied && canWrite}
           busy={busy}

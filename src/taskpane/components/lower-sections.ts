@@ -6,3 +6,4 @@ export { InputsSection } from "./InputsSection";
 export { ScenariosSection } from "./ScenariosSection";
 export { WhatIfSection } from "./WhatIfSection";
 export { OlderExcelNotice } from "./OlderExcelNotice";
+export { PeersSection } from "./PeersSection";
