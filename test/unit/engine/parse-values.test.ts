@@ -50,10 +50,7 @@ describe("counts of families", () => {
     [4.5, "families must be a whole number of families, not 4.5: families cannot be split."],
     ["£12", 'families must be a number of families, not "£12".'],
     [true, "families must be a number of families, not true."],
-    [
-      20_000_000,
-      "families is 20,000,000, more than the 10,000,000 families this model allows.",
-    ],
+    [20_000_000, "families is 20,000,000, more than the 10,000,000 families this model allows."],
   ])("refuses %j", (value, reason) => {
     expect(message(parseCount("families", value))).toBe(reason);
   });
@@ -90,10 +87,7 @@ describe("amounts of £", () => {
     ["-£12", "the amount cannot be negative (-£12): enter £0 or more."],
     [-5, "the amount cannot be negative (-5): enter £0 or more."],
     ["£", 'the amount must be an amount of money such as 1000 or £1,000, not "£".'],
-    [
-      2e12,
-      "the amount is 2,000,000,000,000, more than the £1,000,000,000,000 this model allows.",
-    ],
+    [2e12, "the amount is 2,000,000,000,000, more than the £1,000,000,000,000 this model allows."],
     [
       "twelve pounds",
       'the amount must be an amount of money such as 1000 or £1,000, not "twelve pounds".',
