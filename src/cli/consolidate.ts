@@ -8,7 +8,12 @@ import {
   consolidate,
   figuresJson,
 } from "../workbook/consolidate";
-import { NotIncluded, consolidationPlan } from "../workbook/consolidate-plan";
+import {
+  CONSOLIDATED_SHEET,
+  CONSOLIDATED_TITLE,
+  NotIncluded,
+  consolidationPlan,
+} from "../workbook/consolidate-plan";
 import { readInputs } from "../workbook/inputs";
 import { CommandOutput } from "./call";
 import { writeNewWorkbook } from "./consolidate-package";
@@ -67,11 +72,30 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** Whether a file is a consolidation this command wrote: its one sheet, under our title. */
+async function isConsolidation(file: string): Promise<boolean> {
+  try {
+    const workbook = await loadWorkbook(file);
+    workbook.zip.close();
+    const sheets = workbook.snapshot.sheets;
+    const title = sheets[0]?.cells[0]?.[0];
+    return (
+      sheets.length === 1 &&
+      sheets[0].name === CONSOLIDATED_SHEET &&
+      typeof title === "string" &&
+      title.startsWith(CONSOLIDATED_TITLE)
+    );
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The workbooks to read: each file as given, and each folder's .xlsx files in name order — not
- * Excel's "~$" lock files, hidden files, or OUT itself (a consolidation written into the folder).
+ * Excel's "~$" lock files or hidden files. OUT in the folder is left out only when it is an
+ * earlier consolidation; any other workbook there is an input, which OUT may never replace.
  */
-export function workbookFiles(inputs: readonly string[], out: string): string[] {
+export async function workbookFiles(inputs: readonly string[], out: string): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     const stat = fs.existsSync(input) ? fs.statSync(input) : undefined;
@@ -79,12 +103,17 @@ export function workbookFiles(inputs: readonly string[], out: string): string[] 
       files.push(input);
       continue;
     }
-    const found = fs
+    const found: string[] = [];
+    const names = fs
       .readdirSync(input)
       .filter((name) => /\.xlsx$/i.test(name) && !name.startsWith("~$") && !name.startsWith("."))
-      .sort((a, b) => a.localeCompare(b, "en-GB", { numeric: true }))
-      .map((name) => path.join(input, name))
-      .filter((file) => fs.statSync(file).isFile() && !sameFile(file, out));
+      .sort((a, b) => a.localeCompare(b, "en-GB", { numeric: true }));
+    for (const name of names) {
+      const file = path.join(input, name);
+      if (!fs.statSync(file).isFile()) continue;
+      if (sameFile(file, out) && (await isConsolidation(file))) continue;
+      found.push(file);
+    }
     if (found.length === 0) throw new UsageError(`the folder ${input} holds no .xlsx workbooks.`);
     files.push(...found);
   }
@@ -144,7 +173,7 @@ export async function consolidateCommand(
   progress: Progress = QUIET
 ): Promise<CommandOutput> {
   const { inputs, out, keepGoing, force } = parseConsolidateArgs(args);
-  const files = workbookFiles(inputs, out);
+  const files = await workbookFiles(inputs, out);
   // OUT is never one of the workbooks read, however it is spelt.
   for (const file of files) checkOut(out, file, XLSX_OUTPUT, force);
   const duplicate = files.find((file, i) => files.findIndex((other) => sameFile(other, file)) < i);

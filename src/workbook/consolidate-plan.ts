@@ -15,6 +15,8 @@ import { ConsolidatedFigures, Consolidation } from "./consolidate";
 
 export const CONSOLIDATED_SHEET = "Consolidated";
 export const AUTHORITIES_TABLE = "Authorities";
+/** The start of the sheet's title (A1): how a later run knows its own output in a folder. */
+export const CONSOLIDATED_TITLE = "Regional consolidation:";
 /** The table's header row: below the title and the two lines that explain it. */
 const HEADER_ROW = 5;
 
@@ -124,7 +126,7 @@ export function consolidationPlan(
     if (cell.format === undefined) cell.format = columns[i].format;
   });
 
-  const title = `Regional consolidation: ${rows.length} authorit${rows.length === 1 ? "y" : "ies"}`;
+  const title = `${CONSOLIDATED_TITLE} ${rows.length} authorit${rows.length === 1 ? "y" : "ies"}`;
   const sheet: PlanSheet = {
     name: CONSOLIDATED_SHEET,
     widths: {},
