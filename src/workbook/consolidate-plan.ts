@@ -83,12 +83,24 @@ function figureCells(figures: ConsolidatedFigures, row: number): PlanCell[] {
   );
 }
 
+/**
+ * Files as the sheet shows them: by name alone (a folder's path would make the column the widest
+ * on the page), or by the path as given where two files in different folders share a name.
+ */
+export function shownFiles(files: readonly string[]): (file: string) => string {
+  const base = (file: string) => file.split(/[\\/]/).pop() ?? file;
+  const count = new Map<string, number>();
+  for (const file of new Set(files)) count.set(base(file), (count.get(base(file)) ?? 0) + 1);
+  return (file) => ((count.get(base(file)) ?? 0) > 1 ? file : base(file));
+}
+
 /** The plan of the consolidated workbook. */
 export function consolidationPlan(
   consolidation: Consolidation,
   notIncluded: readonly NotIncluded[] = []
 ): WorkbookPlan {
   const { rows, totals } = consolidation;
+  const shown = shownFiles([...rows.map((row) => row.file), ...notIncluded.map((n) => n.file)]);
   const first = HEADER_ROW + 1;
   const last = HEADER_ROW + rows.length;
   const totalsRow = last + 1;
@@ -104,7 +116,7 @@ export function consolidationPlan(
     const at = first + i;
     return [
       label(row.name),
-      label(row.file),
+      label(shown(row.file)),
       label(row.framework),
       ...figureCells(row, at),
       f(`IF(${SHARE}${at}="","",RANK(${SHARE}${at},${shares}))`, row.rank ?? "", "count"),
@@ -158,9 +170,11 @@ export function consolidationPlan(
   if (notIncluded.length > 0) {
     const lines: PlanCell[][] = [[label("Not included (these workbooks could not be read)", true)]];
     for (const { file, problems } of notIncluded) {
-      const shown = problems.slice(0, PROBLEMS_SHOWN);
-      const more = problems.length - shown.length;
-      shown.forEach((problem, i) => lines.push([label(i === 0 ? file : ""), label(problem)]));
+      const listed = problems.slice(0, PROBLEMS_SHOWN);
+      const more = problems.length - listed.length;
+      listed.forEach((problem, i) =>
+        lines.push([label(i === 0 ? shown(file) : ""), label(problem)])
+      );
       if (more > 0) lines.push([label(""), label(`… and ${more} more`)]);
     }
     sheet.blocks.push({ topLeft: `A${next}`, rows: lines });
@@ -183,10 +197,15 @@ export function consolidationPlan(
         to: `F${next + height - 1}`,
       },
       {
+        // Families rather than shares: bars of shares near one another would be drawn on an
+        // axis that does not start at 0, and look further apart than they are.
         kind: "column-clustered",
-        title: "Turned-around share by authority",
+        title: "Families by authority: cohort and turned around",
         categories: range("Authority"),
-        series: [{ name: "Turned-around share", values: range("Turned-around share") }],
+        series: [
+          { name: "Cohort", values: range("Cohort") },
+          { name: "Families turned around", values: range("Families turned around") },
+        ],
         anchor: `H${next}`,
         to: `N${next + height - 1}`,
       }

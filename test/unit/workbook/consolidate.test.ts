@@ -5,6 +5,7 @@ import {
   AUTHORITIES_TABLE,
   CONSOLIDATED_SHEET,
   consolidationPlan,
+  shownFiles,
 } from "../../../src/workbook/consolidate-plan";
 import { readInputs } from "../../../src/workbook/inputs";
 import { buildPlan } from "../../../src/workbook/plan";
@@ -218,9 +219,21 @@ describe("consolidationPlan", () => {
     expect(cells.get("B16")?.value).toMatch(/^Claims!C12: /);
     expect(sheet.charts.map((c) => [c.title, c.categories, c.anchor])).toEqual([
       ["Cash envelope by authority: secured and at risk", "'Consolidated'!$A$6:$A$12", "A18"],
-      ["Turned-around share by authority", "'Consolidated'!$A$6:$A$12", "H18"],
+      ["Families by authority: cohort and turned around", "'Consolidated'!$A$6:$A$12", "H18"],
     ]);
     // The print area reaches the charts.
     expect(sheet.print?.area).toMatch(/^A5:N37$/);
+  });
+});
+
+describe("shownFiles", () => {
+  it("shows a file by its name, or by its path where two folders hold the same name", () => {
+    const shown = shownFiles(["north/a.xlsx", "south/a.xlsx", "south/b.xlsx", "c:\\la\\c.xlsx"]);
+    expect(["north/a.xlsx", "south/a.xlsx", "south/b.xlsx", "c:\\la\\c.xlsx"].map(shown)).toEqual([
+      "north/a.xlsx",
+      "south/a.xlsx",
+      "b.xlsx",
+      "c.xlsx",
+    ]);
   });
 });
