@@ -26,6 +26,9 @@ export interface NotIncluded {
   problems: string[];
 }
 
+/** Authorities up to which the two charts fit side by side. */
+const SIDE_BY_SIDE = 12;
+
 /** Problems listed per file on the sheet; the command line's output has them all. */
 const PROBLEMS_SHOWN = 5;
 
@@ -184,6 +187,10 @@ export function consolidationPlan(
     const range = (header: string) =>
       `${sheetRef(CONSOLIDATED_SHEET)}$${letter(header)}$${first}:$${letter(header)}$${last}`;
     const height = 20;
+    // A few authorities: the charts side by side. Many: each the table's full width, one under
+    // the other, so every authority keeps a bar wide enough to see.
+    const wide = rows.length > SIDE_BY_SIDE;
+    const second = wide ? next + height + 1 : next;
     sheet.charts.push(
       {
         kind: "column-stacked",
@@ -194,7 +201,7 @@ export function consolidationPlan(
           { name: "At risk on results", values: range("At risk on results") },
         ],
         anchor: `A${next}`,
-        to: `F${next + height - 1}`,
+        to: `${wide ? "N" : "F"}${next + height - 1}`,
       },
       {
         // Families rather than shares: bars of shares near one another would be drawn on an
@@ -206,8 +213,8 @@ export function consolidationPlan(
           { name: "Cohort", values: range("Cohort") },
           { name: "Families turned around", values: range("Families turned around") },
         ],
-        anchor: `H${next}`,
-        to: `N${next + height - 1}`,
+        anchor: `${wide ? "A" : "H"}${second}`,
+        to: `N${second + height - 1}`,
       }
     );
   }

@@ -237,3 +237,16 @@ describe("shownFiles", () => {
     ]);
   });
 });
+
+describe("consolidationPlan for many authorities", () => {
+  it("draws each chart the table's full width, one under the other", () => {
+    const many = Array.from({ length: 13 }, (_, i) => ({ ...figures[i % 7], name: `LA ${i + 1}` }));
+    const [sheet] = consolidationPlan(consolidate(many)).sheets;
+    // Rows 6 to 18, totals on 19; the charts from row 21.
+    expect(sheet.charts.map((c) => [c.anchor, c.to])).toEqual([
+      ["A21", "N40"],
+      ["A42", "N61"],
+    ]);
+    expect(sheet.print?.area).toBe("A5:N61");
+  });
+});
