@@ -98,7 +98,9 @@ Options:
                                  "notIncluded": [{"file", "problems"}], "out"}, £ to the penny
 
 A workbook that cannot be read is named with its problems (Sheet!Cell: reason, as tables says
-them); without --keep-going nothing is written and the exit status is 2.
+them); without --keep-going nothing is written and the exit status is 2. With --keep-going the
+exit status is 0 when the others were written (the files left out are on stderr), 2 when none
+could be read. With 20 workbooks or more, progress lines go to stderr.
 
 Examples:
   tf-funding consolidate rotherham.xlsx sheffield.xlsx doncaster.xlsx -o south-yorkshire.xlsx
