@@ -444,6 +444,77 @@ async function hostileInputs() {
   }
 }
 
+// `tf-funding consolidate` on the generated national input (152 authorities, 100,000 claim rows;
+// test/support/national.ts) written as 152 .xlsx files in one folder, through the built command
+// line in a fresh process: its wall time and peak memory (getrusage's maxRSS, written on exit by
+// a preloaded hook), best of two runs.
+async function consolidateNational() {
+  execFileSync(
+    process.execPath,
+    [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"],
+    { cwd: root, stdio: "inherit" }
+  );
+  const ExcelJS = require("exceljs");
+  const { nationalInputs, authoritySheets } = require("../test/support/national.ts");
+  const { writePlan } = require("../src/cli/xlsx-writer.ts");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-bench-consolidate-"));
+  const folder = path.join(dir, "authorities");
+  fs.mkdirSync(folder);
+  const hook = path.join(dir, "rss.js");
+  fs.writeFileSync(
+    hook,
+    "process.on('exit', () => require('fs').writeSync(2, `\\nRSS ${process.resourceUsage().maxRSS}\\n`));"
+  );
+  try {
+    const authorities = nationalInputs(1);
+    let bytes = 0;
+    for (const [i, authority] of authorities.entries()) {
+      const file = path.join(folder, `authority-${String(i + 1).padStart(3, "0")}.xlsx`);
+      const book = new ExcelJS.Workbook();
+      writePlan(book, { sheets: authoritySheets(authority), names: {} });
+      await book.xlsx.writeFile(file);
+      bytes += fs.statSync(file).size;
+    }
+    const runs = [0, 1].map(() => {
+      const out = path.join(dir, "region.xlsx");
+      const start = performance.now();
+      const child = require("child_process").spawnSync(
+        process.execPath,
+        [
+          "-r",
+          hook,
+          path.join(root, "bin", "tf-funding.js"),
+          "consolidate",
+          folder,
+          "-o",
+          out,
+          "--force",
+          "--json",
+        ],
+        { encoding: "utf8" }
+      );
+      const ms = performance.now() - start;
+      if (child.status !== 0) throw new Error(`tf-funding consolidate: ${child.stderr}`);
+      const rows = JSON.parse(child.stdout).authorities.length;
+      if (rows !== authorities.length)
+        throw new Error(`${rows} rows for ${authorities.length} authorities`);
+      return { ms, rss: Number(/RSS (\d+)/.exec(child.stderr)?.[1] ?? NaN) / 1024 };
+    });
+    runs.sort((a, b) => a.ms - b.ms);
+    return [
+      {
+        measure: `tf-funding consolidate, ${authorities.length} authority workbooks (100,000 claim rows, ${n(bytes / 1024)} KB)`,
+        value: `${n(runs[0].ms)} ms (other run ${n(runs[1].ms)} ms)`,
+        baseline: `${n(Math.max(...runs.map((r) => r.rss)))} MB peak RSS`,
+        ratio: "",
+        goal: "< 10 s, < 1 GB",
+      },
+    ];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // A fresh production build into a folder of its own: dist/ may hold a development build or an
 // older one, and would then report the wrong sizes.
 // What each page of the add-in downloads: taskpane.html loads shared.js (webpack's runtime, the
@@ -513,6 +584,7 @@ const SECTIONS = {
   whatif: whatIf,
   cli: cliTables,
   hostile: hostileInputs,
+  consolidate: consolidateNational,
   bundles,
 };
 

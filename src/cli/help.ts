@@ -11,7 +11,15 @@ import { UsageError } from "./parse-arg";
  * which comes from the same JSDoc that Excel shows (function-help.ts is generated from it).
  */
 
-export const COMMANDS = ["tables", "report", "whatif", "sample", "call", "help"] as const;
+export const COMMANDS = [
+  "tables",
+  "report",
+  "consolidate",
+  "whatif",
+  "sample",
+  "call",
+  "help",
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const TABLES_HELP = `Usage: tf-funding tables IN.xlsx -o OUT.xlsx [options] [--json]
@@ -74,6 +82,38 @@ still written; the message says what to install).
 
 Example:
   tf-funding report inputs.xlsx -o report.docx --pdf --success-rate 65%
+`;
+
+const CONSOLIDATE_HELP = `Usage: tf-funding consolidate A.xlsx B.xlsx ... (or a folder) -o REGION.xlsx [options] [--json]
+
+Adds several authorities up: each workbook is read and priced as tables reads and prices it
+(its own framework and Assumptions table), and REGION.xlsx is a new workbook with one row per
+authority (cohort, families funded, cash envelope, secured, at risk, claimed to date, families
+turned around and their share, forecast, still at risk), a Totals row of SUM formulas (the total
+share is all families turned around / the whole cohort), each authority's rank by turned-around
+share (RANK formulas; 1 is the highest), and two charts. An authority is named by the Authority
+row of its Assumptions table, else by its file name. A folder stands for its .xlsx files (not
+Excel's ~$ lock files, nor REGION.xlsx itself). No workbook read is ever changed.
+
+Options:
+  -o, --out REGION.xlsx          the workbook to write (required; never one of the inputs)
+  --keep-going                   consolidate the workbooks that can be read and list the others
+                                 (on stderr and in a "Not included" block on the sheet)
+  --force                        replace REGION.xlsx even if it is read-only
+  --json                         print one JSON line: {"authorities": [{"name", "file",
+                                 "framework", "cohort", "funded", "envelope", "secured",
+                                 "atRisk", "claimedToDate", "turnedAround", "turnedAroundShare",
+                                 "forecastToEnd", "stillAtRisk", "rank"}], "totals": {...},
+                                 "notIncluded": [{"file", "problems"}], "out"}, £ to the penny
+
+A workbook that cannot be read is named with its problems (Sheet!Cell: reason, as tables says
+them); without --keep-going nothing is written and the exit status is 2. With --keep-going the
+exit status is 0 when the others were written (the files left out are on stderr), 2 when none
+could be read. With 20 workbooks or more, progress lines go to stderr.
+
+Examples:
+  tf-funding consolidate rotherham.xlsx sheffield.xlsx doncaster.xlsx -o south-yorkshire.xlsx
+  tf-funding consolidate councils/ -o region.xlsx --keep-going
 `;
 
 const WHATIF_HELP = `Usage: tf-funding whatif --attach N,N,... [--success-rate SHARE] [options] [--json]
@@ -139,8 +179,8 @@ ${functionList()}
 
 const HELP_HELP = `Usage: tf-funding help [COMMAND | FUNCTION]
 
-Shows the overview, a command's help (tables, report, whatif, sample, call) or a function's
-(TF_ENVELOPE).
+Shows the overview, a command's help (tables, report, consolidate, whatif, sample, call) or a
+function's (TF_ENVELOPE).
 `;
 
 export function usage(): string {
@@ -151,6 +191,8 @@ Usage:
                                     add the cash-envelope and PbR-risk tables to a copy of IN
   tf-funding report IN.xlsx -o OUT.docx [--pdf] [options]
                                     a Word report of those tables, charts and their basis
+  tf-funding consolidate A.xlsx B.xlsx ... (or a folder) -o REGION.xlsx [--keep-going] [--json]
+                                    one row per authority, totals, ranks and charts
   tf-funding whatif --attach N,N,... [--success-rate SHARE] [--target £ --by YEAR] [--json]
                                     money by the year it is received, and the goal seek
   tf-funding sample OUT.xlsx [--force]
@@ -176,6 +218,8 @@ export function commandHelp(command: Command): string {
       return TABLES_HELP;
     case "report":
       return REPORT_HELP;
+    case "consolidate":
+      return CONSOLIDATE_HELP;
     case "whatif":
       return WHATIF_HELP;
     case "sample":

@@ -1,4 +1,5 @@
 import { didYouMean } from "../engine/near-miss";
+import { consolidateCommand } from "./consolidate";
 import { callCommand, CommandOutput, functionNamed } from "./call";
 import { COMMANDS, Command, commandHelp, functionHelp, helpTopic, usage, version } from "./help";
 import { BadFileError, UsageError } from "./parse-arg";
@@ -36,6 +37,8 @@ export async function run(
         return await tablesCommand(rest, json, progress);
       case "report":
         return await reportCommand(rest, json);
+      case "consolidate":
+        return await consolidateCommand(rest, json, progress);
       case "whatif":
         return whatifCommand(rest, json);
       case "sample":
