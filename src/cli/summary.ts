@@ -26,6 +26,14 @@ function familiesText(summary: PlanSummary): string {
   return `cohort ${summary.cohort}, ${attached}${summary.funded} families funded`;
 }
 
+const points = (difference: number) =>
+  `${difference >= 0 ? "+" : "−"}${Math.abs(difference * 100).toFixed(1)} points`;
+
+/** "5 of 6 (quartile 4); peer average 77.4% (−22.1 points), national 44.8% (+10.5 points)". */
+function peersText(peers: NonNullable<PlanSummary["peers"]>): string {
+  return `${peers.rank} of ${peers.of} (quartile ${peers.quartile}); peer average ${share(peers.peerAverage)} (${points(peers.fromPeers)}), national ${share(peers.nationalAverage)} (${points(peers.fromNational)})`;
+}
+
 /**
  * The headline figures a report author pastes, any warning (families attached beyond the funded
  * number), then the plain sentence, then where OUT is, then the figures nobody entered.
@@ -61,6 +69,7 @@ export function summaryText(
     ...(summary.turnedAroundShare === null
       ? []
       : [`Turned around so far: ${share(summary.turnedAroundShare)}`]),
+    ...(summary.peers ? [`Among its peers:      ${peersText(summary.peers)}`] : []),
     ...(warnings.length === 0 ? [] : ["", ...warnings.map((warning) => `Warning: ${warning}`)]),
     "",
     summary.sentence,

@@ -85,6 +85,45 @@ describe("tf-funding tables: what it prints", () => {
     expect(text).not.toContain("Turned around");
     expect(text.endsWith(`${summary.sentence}\n\nTables written to out.xlsx`)).toBe(true);
     expect(text).not.toContain("Year-2 release");
+    expect(text).not.toContain("Among its peers");
+  });
+
+  it("places the council among its peers when there are some", () => {
+    // Barnet's sample (390 of 705, 55.3%) among the sample peer table (data/).
+    const text = summaryText(
+      {
+        framework: "phase1-fast-track",
+        cohort: 705,
+        funded: 588,
+        envelope: 2352000,
+        secured: 1646400,
+        atRisk: 705600,
+        atRiskShare: 0.3,
+        claimedToDate: 357800,
+        forecastToEnd: 0,
+        stillAtRisk: 0,
+        turnedAroundShare: 390 / 705,
+        peers: {
+          rank: 5,
+          of: 6,
+          quartile: 4,
+          councilShare: 390 / 705,
+          peerAverage: 0.7738,
+          nationalAverage: 52833 / 117910,
+          nationalBasis: "national row",
+          fromPeers: 390 / 705 - 0.7738,
+          fromNational: 390 / 705 - 52833 / 117910,
+          source: "peers.csv",
+          councils: [],
+          datesNote: null,
+        },
+        sentence: "",
+      },
+      "out.xlsx"
+    );
+    expect(text).toContain(
+      "Among its peers:      5 of 6 (quartile 4); peer average 77.4% (−22.1 points), national 44.8% (+10.5 points)"
+    );
   });
 
   it("says the year-2 release and the results cash by the year it arrives, when the plan has them", () => {
