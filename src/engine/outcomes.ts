@@ -107,17 +107,20 @@ const PART_LABELS = [
   "exclusions",
 ];
 
-const ABBREVIATIONS: Record<string, string> = {
-  cont: "continuous",
-  contd: "continuous",
-  prev: "previous",
-  educ: "education",
-  emp: "employment",
-  following: "after",
-  towards: "toward",
-  ssp: "significant sustained progress",
-  ptw: "progress to work",
-};
+// A Map, not an object: a label's word such as "constructor" must not find Object's own members.
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    cont: "continuous",
+    contd: "continuous",
+    prev: "previous",
+    educ: "education",
+    emp: "employment",
+    following: "after",
+    towards: "toward",
+    ssp: "significant sustained progress",
+    ptw: "progress to work",
+  })
+);
 
 const JOINERS = new Set(["and", "or", "the", "a", "of", "for", "with", "only"]);
 
@@ -129,7 +132,7 @@ export function outcomeKey(text: string): string {
   const words = normaliseName(text)
     .replace(/\banti ?social behaviou?r\b/g, "asb")
     .split(" ")
-    .flatMap((w) => (ABBREVIATIONS[w] ?? w).split(" "))
+    .flatMap((w) => (ABBREVIATIONS.get(w) ?? w).split(" "))
     .filter((w) => w !== "" && !JOINERS.has(w));
   return [...new Set(words)].sort().join(" ");
 }

@@ -228,6 +228,14 @@ describe("outcome labels in councils' words", () => {
     expect(findOutcome("employment target")).toBeUndefined();
     expect(findOutcome("progress")).toBeUndefined();
   });
+
+  it("reads a label that is the name of one of JavaScript's own members as an unknown label", () => {
+    // "constructor" once found Object's constructor among the abbreviations and threw a
+    // TypeError from the engine (a fast-check run of random labels drew it).
+    for (const label of ["constructor", "toString", "__proto__", "hasOwnProperty", "Cont. valueOf"])
+      expect(findOutcome(label)).toBeUndefined();
+    expect(message(parseOutcome("constructor"))).toMatch(/^"constructor" is not an outcome type/);
+  });
 });
 
 describe("financial years", () => {
