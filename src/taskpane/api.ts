@@ -1,3 +1,4 @@
+import type { Scenario } from "./comparison";
 import { Overrides } from "../workbook/inputs";
 import { Comparison } from "./comparison";
 import { WorkbookPlan } from "../workbook/plan-types";
@@ -52,4 +53,7 @@ export interface WorkbookApi {
   canWriteSheets(): boolean;
   loadAssumptions(): Promise<Overrides>;
   saveAssumptions(overrides: Overrides): Promise<void>;
+  /** The scenarios saved in the pane, kept with the workbook (its document settings). */
+  loadScenarios(): Promise<Scenario[]>;
+  saveScenarios(scenarios: Scenario[]): Promise<void>;
 }

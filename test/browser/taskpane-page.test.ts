@@ -265,6 +265,13 @@ run("the task pane page in headless Chromium", () => {
       const table = await ui.comparison.innerText();
       expect(table).toMatch(/Cautious 40%\s+Sample 65% \+ 100/);
       expect(table).toContain("£1,928,640");
+      // Both kept with the workbook, through Office.js's document settings, for the next opening.
+      const kept = await page.evaluate(
+        () => (window as unknown as { __hostSettings: Record<string, string> }).__hostSettings
+      );
+      expect(
+        (JSON.parse(kept["tf-funding-scenarios"]) as { name: string }[]).map((s) => s.name)
+      ).toEqual(["Cautious 40%", "Sample 65% + 100"]);
       await ui.writeComparison.click();
       await page.waitForFunction(() =>
         (window as unknown as { __book: FakeBook }).__book.sheets.some(

@@ -100,6 +100,8 @@ export function App({ api, today = clockToday }: AppProps) {
   React.useEffect(() => {
     void run(async () => {
       setOverrides(await api.loadAssumptions());
+      // Scenarios saved with the workbook come back to be compared; none is ticked for the user.
+      setScenarios(await api.loadScenarios());
       load(await api.readWorkbook());
     });
   }, [api, load, run]);
@@ -269,13 +271,17 @@ export function App({ api, today = clockToday }: AppProps) {
         figures: shown,
       };
       // A name used again replaces that scenario: the newest figures under it.
-      setScenarios((saved) => [...saved.filter((s) => s.name !== name), scenario]);
+      const kept = [...scenarios.filter((s) => s.name !== name), scenario];
+      setScenarios(kept);
       setCompared((ticked) =>
         ticked.includes(name) || ticked.length >= MAX_COMPARED ? ticked : [...ticked, name]
       );
       setScenarioName("");
+      // Kept with the workbook (its document settings, which need no ExcelApi 1.7), so the
+      // comparison is still there when the pane or the file is opened again.
+      await api.saveScenarios(kept);
       if (!canWrite) {
-        setMessage({ intent: "success", text: `${name} saved in the pane.` });
+        setMessage({ intent: "success", text: `${name} saved with the workbook.` });
         return;
       }
       await api.saveScenario({
@@ -288,7 +294,10 @@ export function App({ api, today = clockToday }: AppProps) {
         atRisk: shown.atRisk,
         expectedResults: shown.expectedResults,
       });
-      setMessage({ intent: "success", text: `${name} saved, and added to the Scenarios table.` });
+      setMessage({
+        intent: "success",
+        text: `${name} saved with the workbook, and added to the Scenarios table.`,
+      });
     });
 
   const writeComparison = () =>

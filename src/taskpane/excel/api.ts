@@ -1,5 +1,6 @@
 /* global Office */
 import { WorkbookApi } from "../api";
+import type { Scenario } from "../comparison";
 import { Overrides } from "../../workbook/inputs";
 import { CLAIMS_COLUMNS, FAMILIES_COLUMNS, matchHeader } from "../../workbook/headers";
 import { WorkbookSnapshot } from "../../workbook/snapshot";
@@ -13,6 +14,7 @@ import { saveScenario } from "./scenarios";
  */
 
 export const SETTINGS_KEY = "tf-funding-assumptions";
+export const SCENARIOS_KEY = "tf-funding-scenarios";
 
 function isOverrides(value: unknown): value is Overrides {
   return (
@@ -20,6 +22,56 @@ function isOverrides(value: unknown): value is Overrides {
     value !== null &&
     !Array.isArray(value) &&
     Object.values(value).every((v) => typeof v === "string")
+  );
+}
+
+const isNumber = (value: unknown) => typeof value === "number" && Number.isFinite(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * A scenario as the pane saved it. Settings are kept with the file and travel with it, so one
+ * edited by hand or by an older pane is checked, not trusted: a scenario that is not whole is
+ * left out rather than shown half.
+ */
+function isScenario(value: unknown): value is Scenario {
+  if (!isRecord(value) || !isRecord(value.settings) || !isRecord(value.figures)) return false;
+  const { settings, figures } = value;
+  return (
+    typeof value.name === "string" &&
+    typeof value.framework === "string" &&
+    isNumber(value.successRate) &&
+    Array.isArray(settings.families) &&
+    settings.families.every((typed) => typeof typed === "string") &&
+    (settings.rateBy === "overall" || settings.rateBy === "routes") &&
+    isRecord(settings.routes) &&
+    Object.values(settings.routes).every((typed) => typeof typed === "string") &&
+    typeof settings.monthsToResult === "string" &&
+    ["funded", "envelope", "secured", "atRisk", "expectedResults", "totalReceived"].every((key) =>
+      isNumber(figures[key])
+    ) &&
+    Array.isArray(figures.years) &&
+    figures.years.every(
+      (year) =>
+        isRecord(year) &&
+        typeof year.label === "string" &&
+        ["startYear", "attachment", "results", "received"].every((key) => isNumber(year[key]))
+    ) &&
+    Array.isArray(figures.warnings) &&
+    figures.warnings.every((warning) => typeof warning === "string")
+  );
+}
+
+/** Saves one document setting with the workbook. */
+function saveSetting(key: string, value: unknown): Promise<void> {
+  const settings = Office.context.document.settings;
+  settings.set(key, value);
+  return new Promise<void>((resolve, reject) =>
+    settings.saveAsync((result) =>
+      result.status === Office.AsyncResultStatus.Succeeded
+        ? resolve()
+        : reject(new Error(result.error?.message ?? "the settings were not saved"))
+    )
   );
 }
 
@@ -90,16 +142,11 @@ export function createWorkbookApi(): WorkbookApi {
       const value: unknown = Office.context.document.settings.get(SETTINGS_KEY);
       return isOverrides(value) ? value : {};
     },
-    saveAssumptions(overrides) {
-      const settings = Office.context.document.settings;
-      settings.set(SETTINGS_KEY, overrides);
-      return new Promise<void>((resolve, reject) =>
-        settings.saveAsync((result) =>
-          result.status === Office.AsyncResultStatus.Succeeded
-            ? resolve()
-            : reject(new Error(result.error?.message ?? "the settings were not saved"))
-        )
-      );
+    saveAssumptions: (overrides) => saveSetting(SETTINGS_KEY, overrides),
+    async loadScenarios() {
+      const value: unknown = Office.context.document.settings.get(SCENARIOS_KEY);
+      return Array.isArray(value) ? value.filter(isScenario) : [];
     },
+    saveScenarios: (scenarios) => saveSetting(SCENARIOS_KEY, scenarios),
   };
 }

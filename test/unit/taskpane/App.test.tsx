@@ -37,6 +37,8 @@ function fakeApi(snapshot: WorkbookSnapshot, overrides: Overrides = {}) {
     canWriteSheets: () => true,
     loadAssumptions: jest.fn(async () => overrides),
     saveAssumptions: jest.fn(async (o) => void saved.push(o)),
+    loadScenarios: jest.fn(async () => []),
+    saveScenarios: jest.fn(async () => undefined),
   };
   return { api, written, scenarios, saved };
 }

@@ -34,6 +34,8 @@ function paneOver(snapshot: WorkbookSnapshot) {
     canWriteSheets: () => true,
     loadAssumptions: jest.fn(async () => ({})),
     saveAssumptions: jest.fn(async () => undefined),
+    loadScenarios: jest.fn(async () => []),
+    saveScenarios: jest.fn(async () => undefined),
   };
   render(
     <FluentProvider theme={webLightTheme}>

@@ -49,6 +49,8 @@ const api = (snapshot: WorkbookSnapshot): WorkbookApi => ({
   canWriteSheets: () => true,
   loadAssumptions: jest.fn(async () => ({})),
   saveAssumptions: jest.fn(async () => undefined),
+  loadScenarios: jest.fn(async () => []),
+  saveScenarios: jest.fn(async () => undefined),
 });
 
 const renderApp = (snapshot: WorkbookSnapshot, workbook = api(snapshot)) =>

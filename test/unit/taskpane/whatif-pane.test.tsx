@@ -5,7 +5,7 @@ import { axe } from "jest-axe";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../../src/taskpane/components/App";
 import { ScenarioRow, WorkbookApi } from "../../../src/taskpane/api";
-import { Comparison } from "../../../src/taskpane/comparison";
+import { Comparison, Scenario } from "../../../src/taskpane/comparison";
 import { SETTINGS_KEY, createWorkbookApi } from "../../../src/taskpane/excel/api";
 import { supportsExcelApi } from "../../../src/taskpane/excel/office-host";
 import { Overrides } from "../../../src/workbook/inputs";
@@ -46,6 +46,8 @@ function fakeApi(overrides: Overrides = PHASE2_AT_65, canWrite = true) {
     canWriteSheets: () => canWrite,
     loadAssumptions: jest.fn(async () => overrides),
     saveAssumptions: jest.fn(async () => undefined),
+    loadScenarios: jest.fn(async () => []),
+    saveScenarios: jest.fn(async () => undefined),
   };
   return { api, comparisons, scenarios };
 }
@@ -192,6 +194,43 @@ describe("the what-if in the pane: what do we get, and when?", () => {
     expect(await axe(container)).toHaveNoViolations();
   });
 
+  it("keeps saved scenarios with the workbook: there to compare when the pane opens again", async () => {
+    const first = fakeApi();
+    const { unmount } = renderApp(first.api);
+    await screen.findByTestId("families-0");
+    attach140();
+    type("scenario-name", "140 a year");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save scenario" })));
+    const saveScenarios = first.api.saveScenarios as jest.Mock;
+    expect(saveScenarios).toHaveBeenCalledTimes(1);
+    const kept: Scenario[] = saveScenarios.mock.calls[0][0];
+    expect(kept.map((s) => [s.name, s.framework, s.figures.totalReceived])).toEqual([
+      ["140 a year", "phase2", 1064000],
+    ]);
+    expect(await screen.findByText(/140 a year saved with the workbook/)).toBeTruthy();
+    unmount();
+
+    // The file opened again: the pane reads the scenarios back, and they compare as before.
+    const again = fakeApi();
+    (again.api.loadScenarios as jest.Mock).mockResolvedValue(kept);
+    renderApp(again.api);
+    await screen.findByTestId("families-0");
+    const saved = await screen.findByRole("checkbox", { name: /140 a year/ });
+    expect((saved as HTMLInputElement).checked).toBe(false);
+    attach140();
+    type("scenario-name", "Again");
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save scenario" })));
+    fireEvent.click(screen.getByRole("checkbox", { name: /140 a year/ }));
+    const rows = within(screen.getByTestId("comparison-table"))
+      .getAllByRole("row")
+      .map((row) => row.textContent);
+    expect(rows[0]).toBe("FigureAgain140 a year");
+    expect(rows).toContain("Total received£1,064,000£1,064,000");
+    expect(
+      ((again.api.saveScenarios as jest.Mock).mock.calls[0][0] as Scenario[]).map((s) => s.name)
+    ).toEqual(["140 a year", "Again"]);
+  });
+
   it("puts a saved scenario back in the fields, from another framework too", async () => {
     const { api } = fakeApi();
     renderApp(api);
@@ -281,7 +320,7 @@ describe("an Excel older than ExcelApi 1.7", () => {
     expect(disabled("Insert sample inputs")).toBe(true);
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Save scenario" })));
     expect(api.saveScenario).not.toHaveBeenCalled();
-    expect(await screen.findByText("Scenario 1 saved in the pane.")).toBeTruthy();
+    expect(await screen.findByText("Scenario 1 saved with the workbook.")).toBeTruthy();
     expect(await axe(container)).toHaveNoViolations();
   });
 

@@ -1,4 +1,5 @@
-import { SETTINGS_KEY, createWorkbookApi } from "../../../../src/taskpane/excel/api";
+import { SCENARIOS_KEY, SETTINGS_KEY, createWorkbookApi } from "../../../../src/taskpane/excel/api";
+import { Scenario } from "../../../../src/taskpane/comparison";
 import { SCENARIOS_TABLE, SCENARIO_FORMATS } from "../../../../src/taskpane/excel/scenarios";
 import { WorkbookConflictError } from "../../../../src/taskpane/excel";
 import { readInputs } from "../../../../src/workbook/inputs";
@@ -99,6 +100,48 @@ describe("the pane's WorkbookApi over the module", () => {
     expect(await api.loadAssumptions()).toEqual({ successRate: "0.7", framework: "phase2" });
     store.set(SETTINGS_KEY, "not overrides");
     expect(await api.loadAssumptions()).toEqual({});
+  });
+
+  it("keeps the saved scenarios in the document's settings, leaving out one that is not whole", async () => {
+    const store = installFakeOfficeSettings();
+    const api = createWorkbookApi();
+    expect(await api.loadScenarios()).toEqual([]);
+    const scenario: Scenario = {
+      name: "140 a year",
+      framework: "phase2",
+      successRate: 0.65,
+      settings: {
+        families: ["140", "140", "140", "140", "140"],
+        rateBy: "overall",
+        routes: {},
+        monthsToResult: "",
+      },
+      figures: {
+        funded: 700,
+        envelope: 1260000,
+        secured: 700000,
+        atRisk: 560000,
+        expectedResults: 364000,
+        totalReceived: 1064000,
+        years: [
+          { startYear: 2015, label: "2015/16", attachment: 140000, results: 0, received: 140000 },
+        ],
+        warnings: [],
+      },
+    };
+    await api.saveScenarios([scenario]);
+    expect(store.get(SCENARIOS_KEY)).toEqual([scenario]);
+    expect(await api.loadScenarios()).toEqual([scenario]);
+    // Edited by hand, or by another tool: what is not a whole scenario is not shown.
+    const broken = {
+      ...scenario,
+      name: "Broken",
+      figures: { ...scenario.figures, envelope: "lots" },
+    };
+    store.set(SCENARIOS_KEY, [broken, scenario, "x", null]);
+    expect((await api.loadScenarios()).map((s) => s.name)).toEqual(["140 a year"]);
+    store.set(SCENARIOS_KEY, { not: "a list" });
+    expect(await api.loadScenarios()).toEqual([]);
   });
 
   it("uses the selection as the Families or Claims table, the rest read from the workbook", async () => {
