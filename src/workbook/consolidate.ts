@@ -1,10 +1,8 @@
-import { priceClaims, profileOf } from "../engine/claims";
 import { Result, isError } from "../engine/errors";
 import { Decimal, dec, poundsToNumber, sum } from "../engine/money";
-import { pbrRisk } from "../engine/risk";
-import { envelopeFor } from "./envelope-of";
 import { FundingInputs } from "./inputs";
 import { buildPlan } from "./plan";
+import { familiesTurnedAround } from "./turned-around";
 import { PlanSummary } from "./plan-types";
 
 /**
@@ -59,15 +57,9 @@ export function authorityFigures(
 ): Result<AuthorityFigures> {
   const plan = buildPlan(inputs);
   if (isError(plan)) return plan;
-  // The families turned around are the risk forecast's claimed families, as buildPlan counts
-  // them for the share; the summary gives only the share, and share × cohort is not exact.
-  const envelope = envelopeFor(inputs);
-  if (isError(envelope)) return envelope;
-  const priced = priceClaims(inputs.assumptions.framework, inputs.claims, profileOf(envelope));
-  if (isError(priced)) return priced;
-  const risk = pbrRisk(envelope, priced);
-  if (isError(risk)) return risk;
-  return { name, file, summary: plan.summary, turnedAround: risk.forecast.claimedFamilies };
+  const turnedAround = familiesTurnedAround(inputs);
+  if (isError(turnedAround)) return turnedAround;
+  return { name, file, summary: plan.summary, turnedAround };
 }
 
 const shareOf = (turnedAround: Decimal, cohort: Decimal): Decimal | null =>

@@ -1,10 +1,8 @@
-import { priceClaims, profileOf } from "../engine/claims";
 import { isoFromSerial, utcFromSerial } from "../engine/dates";
 import { FundingError, Result, isError } from "../engine/errors";
 import { Decimal, sum } from "../engine/money";
 import { PeerComparison, comparePeers, peerShare } from "../engine/peers";
-import { pbrRisk } from "../engine/risk";
-import { envelopeFor } from "./envelope-of";
+import { familiesTurnedAround } from "./turned-around";
 import { FundingInputs } from "./inputs";
 import { f, label, literal, num, onePlacePercent, v } from "./cells";
 import { PeerInput, PeersInput } from "./peers-read";
@@ -77,14 +75,10 @@ export function peersFacts(
  */
 export function placeAmongPeers(inputs: FundingInputs): Result<PlanPeers> | undefined {
   if (!inputs.peers) return undefined;
-  const envelope = envelopeFor(inputs);
-  if (isError(envelope)) return envelope;
-  const priced = priceClaims(inputs.assumptions.framework, inputs.claims, profileOf(envelope));
-  if (isError(priced)) return priced;
-  const risk = pbrRisk(envelope, priced);
-  if (isError(risk)) return risk;
+  const turnedAround = familiesTurnedAround(inputs);
+  if (isError(turnedAround)) return turnedAround;
   const cohort = sum(inputs.families.map((row) => row.nominated));
-  const facts = peersFacts(inputs, risk.forecast.claimedFamilies, cohort);
+  const facts = peersFacts(inputs, turnedAround, cohort);
   return facts && (isError(facts) ? facts : peersSummary(facts));
 }
 

@@ -2,16 +2,15 @@ import ExcelJS from "exceljs";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { parseCsv } from "../../src/cli/peers-file";
 import { copyWithPlan } from "../../src/cli/xlsx-copy";
 import { writePlan } from "../../src/cli/xlsx-writer";
-import { label, v } from "../../src/workbook/cells";
 import { PEER_TABLES } from "../../src/workbook/plan-peers";
 import { REPORT_SHEET } from "../../src/workbook/plan-report";
-import { PlanCell, PlanSheet, PlanTable } from "../../src/workbook/plan-types";
+import { PlanSheet, PlanTable } from "../../src/workbook/plan-types";
 import { inputSheets } from "../../src/workbook/sample";
 import { formulaCells, libreOfficeAvailable, recalculate } from "../support/libreoffice";
 import { planFrom } from "../support/plan-from";
+import { peersSheet, samplePeerRows } from "../support/peers-sheet";
 import { popplerAvailable, renderSheet } from "../support/render";
 
 /**
@@ -28,31 +27,7 @@ const artifacts = path.join(__dirname, "..", "..", "test-artifacts", "peers");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tf-peers-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const csv = parseCsv(
-  fs.readFileSync(path.join(__dirname, "..", "..", "data", "peers-phase1-2014.csv"), "utf8")
-);
-
-/** The sample peer table as a sheet a user pastes it into: counts as numbers, the rest as text. */
-function peersSheet(rows = csv): PlanSheet {
-  const [header, ...data] = rows;
-  return {
-    name: "Peers",
-    widths: {},
-    blocks: [
-      {
-        topLeft: "A1",
-        rows: [
-          header.map((h) => label(String(h))),
-          ...data.map((row) =>
-            row.map((cell, i): PlanCell => (i === 2 || i === 3 ? v(Number(cell)) : v(cell)))
-          ),
-        ],
-      },
-    ],
-    tables: [],
-    charts: [],
-  };
-}
+const csv = samplePeerRows();
 
 const rotherham = (authority: string | null) =>
   inputSheets(

@@ -1,43 +1,20 @@
 /** @jest-environment jsdom */
-import fs from "fs";
-import path from "path";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { axe } from "jest-axe";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { parseCsv } from "../../../src/cli/peers-file";
 import { App } from "../../../src/taskpane/components/App";
 import { WorkbookApi } from "../../../src/taskpane/api";
-import { label, v } from "../../../src/workbook/cells";
 import { snapshotOfPlan } from "../../../src/workbook/plan-snapshot";
-import { PlanCell, PlanSheet } from "../../../src/workbook/plan-types";
 import { samplePlan } from "../../../src/workbook/sample";
 import { WorkbookSnapshot } from "../../../src/workbook/snapshot";
+import { peersSheet, samplePeerRows } from "../../support/peers-sheet";
 
-/** The sample peer table pasted into the sample workbook as a Peers sheet. */
-function peersSheet(change?: (rows: (string | number | boolean | null)[][]) => void): PlanSheet {
-  const file = path.join(__dirname, "..", "..", "..", "data", "peers-phase1-2014.csv");
-  const [header, ...rows] = parseCsv(fs.readFileSync(file, "utf8"));
-  change?.(rows);
-  return {
-    name: "Peers",
-    widths: {},
-    blocks: [
-      {
-        topLeft: "A1",
-        rows: [
-          header.map((h) => label(String(h))),
-          ...rows.map((row) =>
-            row.map((cell, i): PlanCell =>
-              (i === 2 || i === 3) && !isNaN(Number(cell)) ? v(Number(cell)) : v(cell)
-            )
-          ),
-        ],
-      },
-    ],
-    tables: [],
-    charts: [],
-  };
-}
+/** The sample with its third peer's families turned around typed as "lots" (Peers!D4). */
+const lotsInD4 = () => {
+  const rows = samplePeerRows();
+  rows[3][3] = "lots";
+  return rows;
+};
 
 const api = (snapshot: WorkbookSnapshot): WorkbookApi => ({
   readWorkbook: jest.fn(async () => snapshot),
@@ -84,7 +61,7 @@ describe("the pane's Among its peers", () => {
 
   it("says which Peers cell cannot be read, and the build stops on it", async () => {
     const snapshot = snapshotOfPlan({
-      sheets: [...samplePlan().sheets, peersSheet((rows) => (rows[2][3] = "lots"))],
+      sheets: [...samplePlan().sheets, peersSheet(lotsInD4())],
     });
     const workbook = api(snapshot);
     renderApp(snapshot, workbook);

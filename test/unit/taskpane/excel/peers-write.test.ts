@@ -1,39 +1,12 @@
-import fs from "fs";
-import path from "path";
-import { parseCsv } from "../../../../src/cli/peers-file";
 import { writePlan } from "../../../../src/taskpane/excel";
-import { label, v } from "../../../../src/workbook/cells";
 import { PEER_TABLES } from "../../../../src/workbook/plan-peers";
 import { REPORT_SHEET } from "../../../../src/workbook/plan-report";
 import { planCells } from "../../../../src/workbook/plan-snapshot";
-import { PlanCell, PlanSheet } from "../../../../src/workbook/plan-types";
 import { FakeContext, FakeWorkbook, formatBox, installFakeExcel } from "./fake-excel";
 import { planFrom, sampleInputs, seed } from "./plans";
+import { peersSheet } from "../../../support/peers-sheet";
 
 afterEach(() => jest.restoreAllMocks());
-
-/** The sample peer table, typed into a Peers sheet of the user's. */
-function peersSheet(): PlanSheet {
-  const file = path.join(__dirname, "..", "..", "..", "..", "data", "peers-phase1-2014.csv");
-  const [header, ...rows] = parseCsv(fs.readFileSync(file, "utf8"));
-  return {
-    name: "Peers",
-    widths: {},
-    blocks: [
-      {
-        topLeft: "A1",
-        rows: [
-          header.map((h) => label(String(h))),
-          ...rows.map((row) =>
-            row.map((cell, i): PlanCell => (i === 2 || i === 3 ? v(Number(cell)) : v(cell)))
-          ),
-        ],
-      },
-    ],
-    tables: [],
-    charts: [],
-  };
-}
 
 describe("the pane's writer and Among its peers", () => {
   it("writes the section's formulas, tables and chart in the same two round trips", async () => {
