@@ -82,6 +82,12 @@ export async function loadWorkbook(file: string): Promise<XlsxPackage> {
         `${file} is not read: its part ${failure.part} would expand to ${Math.round(failure.bytes / 1024 / 1024).toLocaleString("en-GB")} MB from a file of ${Math.max(1, Math.round(stat.size / 1024)).toLocaleString("en-GB")} KB, more than the ${MAX_PART_BYTES / 1024 / 1024} MB any part of a funding workbook needs (a zip bomb, or not a workbook Excel wrote).`
       );
     }
+    // yauzl stops an entry at the size it declares: a part that inflates past it lies.
+    if (failure instanceof Error && /too many bytes in the stream/.test(failure.message)) {
+      throw new BadFileError(
+        `${file} is not read: a part inflates past the size the file declares for it (a zip bomb, or a damaged file).`
+      );
+    }
     const reason = (failure instanceof Error ? failure.message : String(failure)).split("\n")[0];
     throw new BadFileError(
       `${file} could not be read as an Excel workbook (it may be damaged or truncated: ${reason}).`

@@ -101,6 +101,13 @@ describe("a small file that expands without bound", () => {
     expect(run.seconds).toBeLessThan(20);
   });
 
+  it("a zip bomb that declares its part's old size is stopped where the inflating passes it", () => {
+    const run = attack("lying", zipBomb(sample, "xl/sharedStrings.xml", 600, true));
+    refused(run, /a part inflates past the size the file declares for it \(a zip bomb/);
+    expect(run.inUnchanged).toBe(true);
+    expect(run.seconds).toBeLessThan(20);
+  });
+
   it("a part just under the limit (250 MB of padding) is read, within the time and heap bounds", () => {
     const run = attack("padded", zipBomb(sample, "xl/sharedStrings.xml", 250));
     expect(read(run).claimedToDate).toBe(357800);
