@@ -17,11 +17,11 @@ import {
 import { readInputs } from "../workbook/inputs";
 import { CommandOutput } from "./call";
 import { writeNewWorkbook } from "./consolidate-package";
-import { BadFileError, UsageError } from "./parse-arg";
+import { BadFileError, UsageError, splitOption } from "./parse-arg";
 import { problemLine } from "./problem-line";
 import { poundsText } from "./summary";
 import { Progress, QUIET } from "./tables";
-import { XLSX_OUTPUT, checkOut, writeWorkbookAtomically } from "./write-file";
+import { XLSX_OUTPUT, checkOut, sameFile, writeWorkbookAtomically } from "./write-file";
 import { loadWorkbook } from "./xlsx-load";
 
 const USAGE =
@@ -46,11 +46,11 @@ export function parseConsolidateArgs(args: readonly string[]): ConsolidateArgs {
   let force = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (arg === "-o" || arg === "--out") {
-      out = args[++i];
-      if (out === undefined || out === "") throw new UsageError(`${arg} needs the file to write.`);
-    } else if (arg.startsWith("--out=")) out = arg.slice("--out=".length);
-    else if (arg === "--keep-going") keepGoing = true;
+    const { name, inline } = splitOption(arg);
+    if (name === "-o" || name === "--out") {
+      out = inline ?? args[++i];
+      if (out === undefined || out === "") throw new UsageError(`${name} needs the file to write.`);
+    } else if (arg === "--keep-going") keepGoing = true;
     else if (arg === "--force") force = true;
     else if (arg.startsWith("-") && arg !== "-")
       throw new UsageError(
@@ -60,16 +60,6 @@ export function parseConsolidateArgs(args: readonly string[]): ConsolidateArgs {
   }
   if (inputs.length === 0 || !out) throw new UsageError(USAGE);
   return { inputs, out, keepGoing, force };
-}
-
-/** Whether two paths are one file (links and other spellings too). */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const [one, two] = [fs.statSync(a), fs.statSync(b)];
-    return one.dev === two.dev && one.ino === two.ino;
-  } catch {
-    return false;
-  }
 }
 
 /** Whether a file is a consolidation this command wrote: its one sheet, under our title. */

@@ -2,7 +2,7 @@ import { Framework, builtInFramework } from "../engine/frameworks";
 import { didYouMean } from "../engine/near-miss";
 import { AssumptionKey, defaultAssumptions, setAssumption } from "../workbook/assumptions";
 import { Overrides } from "../workbook/inputs";
-import { UsageError } from "./parse-arg";
+import { UsageError, splitOption } from "./parse-arg";
 
 /** The tables command's setting flags: each overrides one row of the Assumptions table. */
 export const FLAGS: Readonly<Record<string, AssumptionKey>> = {
@@ -54,9 +54,7 @@ export function parseTablesArgs(
   let out: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = equals > 0 ? arg.slice(0, equals) : arg;
-    const inline = equals > 0 ? arg.slice(equals + 1) : undefined;
+    const { name, inline } = splitOption(arg);
     const value = () => {
       const given = inline ?? args[++i];
       if (given === undefined) throw new UsageError(`${name} needs a value.`);

@@ -8,6 +8,15 @@ export class UsageError extends Error {}
  */
 export class BadFileError extends UsageError {}
 
+/**
+ * An argument read as an option: "--name=value" is --name with its value inline; anything else
+ * ("--name", "-o", a file) is itself, its value (if it takes one) the next argument.
+ */
+export function splitOption(arg: string): { name: string; inline?: string } {
+  const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
+  return equals > 0 ? { name: arg.slice(0, equals), inline: arg.slice(equals + 1) } : { name: arg };
+}
+
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 
 function scalar(value: unknown, where: string): ExcelScalar {

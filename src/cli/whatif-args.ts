@@ -12,7 +12,7 @@ import {
   yearsSetting,
 } from "../engine/parse-settings";
 import { financialYearToCount } from "../engine/years";
-import { UsageError } from "./parse-arg";
+import { UsageError, splitOption } from "./parse-arg";
 
 /*
  * `tf-funding whatif` arguments: no workbook, only flags, each `--flag value` or `--flag=value`,
@@ -59,8 +59,7 @@ function flagValues(args: readonly string[]): Partial<Record<WhatifFlag, string>
   const given: Partial<Record<WhatifFlag, string>> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    const equals = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name = equals > 0 ? arg.slice(0, equals) : arg;
+    const { name, inline } = splitOption(arg);
     if (!(WHATIF_FLAGS as readonly string[]).includes(name)) {
       if (!name.startsWith("-"))
         throw new UsageError(
@@ -71,7 +70,7 @@ function flagValues(args: readonly string[]): Partial<Record<WhatifFlag, string>
         `unknown option ${name}: ${near ? `${near} ` : ""}The options are ${WHATIF_FLAGS.join(", ")} and --json.`
       );
     }
-    const value = equals > 0 ? arg.slice(equals + 1) : args[++i];
+    const value = inline ?? args[++i];
     if (value === undefined || value.trim() === "") throw new UsageError(`${name} needs a value.`);
     given[name as WhatifFlag] = value;
   }

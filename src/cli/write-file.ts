@@ -5,7 +5,7 @@ import { specialKind } from "./file-kind";
 import { BadFileError, UsageError } from "./parse-arg";
 
 /** Whether two paths are one file: the same inode also catches links and other spellings. */
-function sameFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   try {
     const [one, two] = [fs.statSync(a), fs.statSync(b)];
     return one.dev === two.dev && one.ino === two.ino;

@@ -2,7 +2,6 @@ import { Result, isError } from "../engine/errors";
 import { Decimal, dec, poundsToNumber, sum } from "../engine/money";
 import { FundingInputs } from "./inputs";
 import { buildPlan } from "./plan";
-import { familiesTurnedAround } from "./turned-around";
 import { PlanSummary } from "./plan-types";
 
 /**
@@ -57,9 +56,8 @@ export function authorityFigures(
 ): Result<AuthorityFigures> {
   const plan = buildPlan(inputs);
   if (isError(plan)) return plan;
-  const turnedAround = familiesTurnedAround(inputs);
-  if (isError(turnedAround)) return turnedAround;
-  return { name, file, summary: plan.summary, turnedAround };
+  // The count itself, as the plan has it: share × cohort is not exact.
+  return { name, file, summary: plan.summary, turnedAround: dec(plan.summary.turnedAround ?? 0) };
 }
 
 const shareOf = (turnedAround: Decimal, cohort: Decimal): Decimal | null =>

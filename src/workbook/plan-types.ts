@@ -197,6 +197,11 @@ export interface PlanSummary {
   expectedClawback?: number;
   turnedAroundShare: number | null;
   /**
+   * Families turned around so far (the claims' turned-around families, first in, first out), the
+   * share's numerator: always set by buildPlan; optional only for summaries written by hand.
+   */
+  turnedAround?: number;
+  /**
    * The year-2 attachment release, where the framework has the rule and the Families table gives
    * attachments (set by buildPlan; optional only for summaries written by hand).
    */

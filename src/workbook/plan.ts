@@ -134,6 +134,7 @@ export function buildPlan(inputs: FundingInputs): Result<WorkbookPlan> {
     stillAtRisk: pounds(risk.totals.atRisk),
     expectedClawback: pounds(clawback.clawback),
     turnedAroundShare: cohort.isZero() ? null : turnedAround.div(cohort).toNumber(),
+    turnedAround: num(turnedAround),
     ...(head.yearTwoRelease
       ? { yearTwoRelease: releaseFigures(framework, head.yearTwoRelease) }
       : {}),

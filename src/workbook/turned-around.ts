@@ -7,8 +7,8 @@ import { FundingInputs } from "./inputs";
 
 /**
  * The families turned around so far: the risk forecast's claimed families, as buildPlan counts
- * them for the Report's share. The consolidation and the peer comparison need the count itself,
- * and share × cohort is not exact.
+ * them for the Report's share (buildPlan's summary carries it too). The pane's peer comparison
+ * needs it before any plan is built.
  */
 export function familiesTurnedAround(inputs: FundingInputs): Result<Decimal> {
   const envelope = envelopeFor(inputs);

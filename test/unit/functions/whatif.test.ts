@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { isError } from "../../../src/engine/errors";
 import { ExcelArg, ExcelValue } from "../../../src/functions/excel-args";
 import { callFunction, findFunction } from "../../../src/functions/table";
+import { PHASE2_140_AT_65, phase2ByYearWithTotals } from "../../support/worked-examples";
 
 /** TF.CASHFLOW and TF.TARGET_NEEDED through the function table Excel and the CLI share. */
 function run(id: string, ...args: ExcelArg[]) {
@@ -24,14 +25,8 @@ function callError(id: string, ...args: ExcelArg[]): { kind: string; message: st
 
 const PHASE2_140 = [
   ["Financial year", "Attachment £ received", "Results £ received", "Total £ received"],
-  ["2015/16", 140000, 0, 140000],
-  ["2016/17", 140000, 54600, 194600],
-  ["2017/18", 140000, 72800, 212800],
-  ["2018/19", 140000, 72800, 212800],
-  ["2019/20", 140000, 72800, 212800],
-  ["2020/21", 0, 72800, 72800],
-  ["2021/22", 0, 18200, 18200],
-  ["Total", 700000, 364000, 1064000],
+  ...phase2ByYearWithTotals(),
+  ["Total", PHASE2_140_AT_65.attachment, PHASE2_140_AT_65.expectedResults, PHASE2_140_AT_65.total],
 ];
 
 describe("TF.CASHFLOW: the money by the financial year it is received", () => {
